@@ -1,0 +1,107 @@
+//! `data-to-tracker`: personal data read in the page reaches a tracker, analytics, replay,
+//! CRM or monitoring SDK call.
+
+use super::Rule;
+use crate::analyze::{Flow, Outcome};
+use crate::catalog::{Catalog, SdkClass};
+use crate::report::{Finding, Severity, SpanRef, StepRef};
+
+pub static RULE: Rule = Rule {
+    id: "data-to-tracker",
+    summary: "Personal data from the page (form fields, user objects, URL parameters, storage) is sent to a third-party tracker SDK",
+    since: "0.1.0",
+    severity: "error for advertising pixels; warning for analytics, session replay, CRM and monitoring SDKs",
+    docs: DOCS,
+};
+
+const DOCS: &str = r#"# data-to-tracker
+
+## What it does
+Follows values that hold personal data — what a visitor typed into an email, phone, address or
+card field, what a user or customer object holds, a URL parameter or storage item named after
+personal data — through variables, objects, string operations, hashing and functions in the same
+file, and reports each one that reaches a call of a tracker SDK in an argument that SDK sends
+(Meta Pixel `fbq`, Google `gtag`/`dataLayer`, LinkedIn `lintrk`, Snap `snaptr`, Pinterest
+`pintrk`, TikTok `ttq`, Microsoft `uetq`, Segment `analytics`, Mixpanel, Amplitude, PostHog,
+FullStory, LogRocket, Hotjar, Clarity, Klaviyo, HubSpot, Intercom, Sentry, Datadog and more:
+`overshare rules --sdks`).
+
+## Why is this bad?
+The vendor receives the data, links it to the visitor across sites and keeps it. Sending it
+without notice and consent breaks the ePrivacy Directive (Art. 5(3)), the GDPR and several US
+state laws, and for health data HIPAA and the FTC Health Breach Notification Rule. USPS sent
+logged-in customers' postal addresses and package tracking numbers to Meta, LinkedIn and Snap
+this way; the FTC fined GoodRx and BetterHelp for sending health data and emails to advertisers.
+Hashing does not help: a SHA-256 of an email address still identifies the person (it is what the
+vendors match on).
+
+## Severity
+Error when the SDK is an advertising pixel; warning for analytics, session replay, CRM and
+error-monitoring SDKs.
+
+## Example
+```js
+const email = document.querySelector('input[type=email]').value;
+fbq('init', '1234567890', { em: email });          // email sent to Meta Pixel (key em)
+```
+
+## Use instead
+Send only what the vendor needs for the purpose the visitor consented to, and never identifiers
+by default:
+```js
+fbq('init', '1234567890');
+if (consent.adPersonalization) {
+  // Use the vendor's server-side API with a documented legal basis instead of the page.
+}
+```
+
+## References
+- https://developers.facebook.com/docs/meta-pixel/advanced/advanced-matching/
+- https://www.ftc.gov/news-events/news/press-releases/2023/02/ftc-enforcement-action-bar-goodrx-sharing-consumers-sensitive-health-info-advertising
+- https://techcrunch.com/2024/07/17/usps-shared-customer-postal-addresses-with-meta-linkedin-and-snap/
+"#;
+
+fn severity(class: SdkClass) -> Severity {
+    match class {
+        SdkClass::Advertising => Severity::Error,
+        _ => Severity::Warning,
+    }
+}
+
+/// Turns the flows of one file into findings (positions are filled in by the caller).
+pub fn findings(cat: &Catalog, outcome: &Outcome) -> Vec<Finding> {
+    outcome.flows.iter().map(|f| finding(cat, outcome, f)).collect()
+}
+
+fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
+    let source = &outcome.sources[flow.source as usize];
+    let sdk = cat.sdks.get(flow.sink.sdk);
+    let category = cat.names.category(source.category);
+    let place = if flow.key.is_empty() {
+        format!("argument {}", flow.arg + 1)
+    } else {
+        format!("key {}", flow.key)
+    };
+    let message = format!(
+        "{} from {} is sent to {} in {} {} ({place})",
+        category.label, source.desc, sdk.name, flow.sink.display, flow.sink.what
+    );
+    Finding {
+        rule: RULE.id,
+        severity: severity(sdk.class),
+        category: category.id.clone(),
+        sdk: sdk.id.clone(),
+        sdk_name: sdk.name.clone(),
+        message,
+        sink: SpanRef::new(flow.sink.span),
+        source: Some(SpanRef::new(source.span).with_expr(source.expr.clone())),
+        source_label: format!("{} read here", category.label),
+        sink_label: format!("sent to {} ({place})", sdk.name),
+        flow: flow.steps.iter().map(|s| StepRef::new(s.span, s.note.to_string())).collect(),
+        help: Some(format!(
+            "send only what {} needs, after consent; see `overshare explain {}`",
+            sdk.name, RULE.id
+        )),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,1447 @@
+//! The taint engine: one pass over a file's AST in source order, computing an abstract
+//! [`Value`] for every expression, with lexical scopes, lazily computed function summaries
+//! (which parameters reach which sink and key, and what flows to the return value) and the
+//! browser and SDK APIs modelled in `sources.rs` and `sinks.rs`.
+
+use super::value::*;
+use crate::catalog::{Catalog, CategoryId, NameSite};
+use crate::extract::ElementFact;
+use crate::parse::to_span;
+use crate::source::{snippet, ByteSpan};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use swc_ecma_ast::*;
+
+/// Recursion bound for expressions and statements: deeper code is skipped, not mis-analysed.
+const MAX_RECURSION: u32 = 300;
+/// How many summaries may be under construction at once (call chains analysed lazily).
+const MAX_SUMMARY_NESTING: usize = 24;
+
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    pub span: ByteSpan,
+    pub category: CategoryId,
+    /// How a person names the read: `input#email (type=email)`, `user.email`, `URL parameter 'email'`.
+    pub desc: String,
+    /// The read's source text.
+    pub expr: String,
+    /// Judged by a property's name alone (`user.email`), not by a page element or key.
+    pub weak: bool,
+}
+
+/// A sink call or assignment.
+#[derive(Clone, Debug)]
+pub struct SinkSite {
+    pub sdk: crate::catalog::SdkId,
+    pub span: ByteSpan,
+    /// `fbq('init')`, `analytics.identify()`.
+    pub display: String,
+    /// How the SDK names the data-carrying argument: `advanced matching`, `traits`.
+    pub what: String,
+}
+
+/// One source reaching one sink under one key.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    pub source: SourceId,
+    pub sink: Rc<SinkSite>,
+    /// The key inside the argument (`em`, `user_data.email`); empty for the argument itself.
+    pub key: String,
+    /// Which argument (0-based) carried it.
+    pub arg: usize,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone)]
+struct PendingHit {
+    sink: Rc<SinkSite>,
+    key: String,
+    arg: usize,
+    label: Label,
+}
+
+struct Summary {
+    ret: Value,
+    hits: Vec<PendingHit>,
+}
+
+#[derive(Clone, Copy)]
+enum FuncNode<'a> {
+    Function(&'a Function),
+    Arrow(&'a ArrowExpr),
+    Ctor(&'a Constructor),
+    Block(&'a BlockStmt),
+}
+
+struct FuncEntry<'a> {
+    node: FuncNode<'a>,
+    scope: ScopeRef,
+    name: Rc<str>,
+    summary: Option<Rc<Summary>>,
+    busy: bool,
+}
+
+type ScopeRef = Rc<RefCell<Scope>>;
+
+struct Binding {
+    value: Value,
+    activation: u32,
+    cond: u32,
+}
+
+#[derive(Default)]
+struct Scope {
+    vars: HashMap<Rc<str>, Binding>,
+    parent: Option<ScopeRef>,
+    /// `var` declarations land in the nearest function scope.
+    is_function: bool,
+}
+
+struct Frame {
+    activation: u32,
+    hits: Vec<PendingHit>,
+    ret: Value,
+    fn_name: Rc<str>,
+}
+
+/// What a file's analysis produced.
+#[derive(Default)]
+pub struct Outcome {
+    pub sources: Vec<SourceInfo>,
+    pub flows: Vec<Flow>,
+}
+
+pub struct Engine<'a> {
+    pub(super) cat: &'static Catalog,
+    pub(super) text: &'a str,
+    pub(super) elements: &'a [ElementFact],
+    sources: Vec<SourceInfo>,
+    source_ids: HashMap<(ByteSpan, CategoryId), SourceId>,
+    flows: Vec<Flow>,
+    flow_keys: HashSet<(SourceId, ByteSpan, String)>,
+    funcs: Vec<FuncEntry<'a>>,
+    frames: Vec<Frame>,
+    scope: ScopeRef,
+    cond: u32,
+    next_activation: u32,
+    depth: u32,
+    summary_nesting: usize,
+    name_cache: HashMap<(Rc<str>, Option<Rc<str>>), Option<crate::catalog::NameMatch>>,
+}
+
+pub(super) fn str_of(s: &Str) -> Rc<str> {
+    Rc::from(s.value.to_atom_lossy().as_str())
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(cat: &'static Catalog, text: &'a str, elements: &'a [ElementFact]) -> Self {
+        let root = Scope { is_function: true, ..Default::default() };
+        Engine {
+            cat,
+            text,
+            elements,
+            sources: Vec::new(),
+            source_ids: HashMap::new(),
+            flows: Vec::new(),
+            flow_keys: HashSet::new(),
+            funcs: Vec::new(),
+            frames: vec![Frame { activation: 0, hits: Vec::new(), ret: Value::default(), fn_name: "".into() }],
+            scope: Rc::new(RefCell::new(root)),
+            cond: 0,
+            next_activation: 1,
+            depth: 0,
+            summary_nesting: 0,
+            name_cache: HashMap::new(),
+        }
+    }
+
+    // ----- entry points -------------------------------------------------------------------
+
+    /// Analyses a script or module in the file's shared global scope.
+    pub fn run_program(&mut self, program: &'a Program) {
+        match program {
+            Program::Module(m) => {
+                self.hoist_items(&m.body);
+                for item in &m.body {
+                    match item {
+                        ModuleItem::Stmt(s) => self.stmt(s),
+                        ModuleItem::ModuleDecl(d) => self.module_decl(d),
+                    }
+                }
+            }
+            Program::Script(s) => {
+                self.hoist(&s.body);
+                for st in &s.body {
+                    self.stmt(st);
+                }
+            }
+        }
+    }
+
+    /// Analyses an inline handler (parsed as `(function (event) {…})`) fired on `element`.
+    pub fn run_handler(&mut self, program: &'a Program, element: Value, event: &str) {
+        let expr = match program {
+            Program::Script(s) => s.body.first().and_then(|s| s.as_expr()).map(|e| &*e.expr),
+            Program::Module(m) => {
+                m.body.first().and_then(|i| i.as_stmt()).and_then(|s| s.as_expr()).map(|e| &*e.expr)
+            }
+        };
+        let Some(expr) = expr else { return };
+        let f = self.expr(expr);
+        if let Kind::Func(fid) = f.kind {
+            let ev = Value::kind(Kind::Event(Rc::new(element.clone())));
+            let step = Step { span: self.funcs[fid].node_span(), note: format!("read by the inline on{event} handler").into() };
+            self.apply(fid, vec![ev], element, &step);
+        }
+    }
+
+    /// Summarises every function nothing called (exported helpers, handlers wired up
+    /// elsewhere), so the flows inside them are reported too, and returns the result.
+    pub fn finish(mut self) -> Outcome {
+        let mut i = 0;
+        while i < self.funcs.len() {
+            if self.funcs[i].summary.is_none() && !self.funcs[i].busy {
+                self.summarize(i);
+            }
+            i += 1;
+        }
+        // A name-judged source (`user.email`) adds nothing where an element or key read of the
+        // same category already reaches the same sink key: that read is the better explanation.
+        let strong: HashSet<(ByteSpan, String, CategoryId)> = self
+            .flows
+            .iter()
+            .filter(|f| !self.sources[f.source as usize].weak)
+            .map(|f| (f.sink.span, f.key.clone(), self.sources[f.source as usize].category))
+            .collect();
+        let sources = &self.sources;
+        self.flows.retain(|f| {
+            let s = &sources[f.source as usize];
+            !s.weak || !strong.contains(&(f.sink.span, f.key.clone(), s.category))
+        });
+        Outcome { sources: self.sources, flows: self.flows }
+    }
+
+    // ----- sources, sinks and flows ---------------------------------------------------------
+
+    pub(super) fn new_source(&mut self, span: ByteSpan, category: CategoryId, desc: String, weak: bool) -> Label {
+        let id = match self.source_ids.get(&(span, category)) {
+            Some(&id) => id,
+            None => {
+                let id = self.sources.len() as SourceId;
+                let expr = snippet(self.text, span, 120);
+                self.sources.push(SourceInfo { span, category, desc, expr, weak });
+                self.source_ids.insert((span, category), id);
+                id
+            }
+        };
+        Label { origin: Origin::Source(id), steps: Rc::new(Vec::new()) }
+    }
+
+    pub(super) fn classify(&mut self, name: &str, owner: Option<&str>, site: NameSite) -> Option<crate::catalog::NameMatch> {
+        let key = (Rc::<str>::from(name), owner.map(Rc::<str>::from));
+        if site == NameSite::Field {
+            return self.cat.names.classify(name, owner, site);
+        }
+        if let Some(hit) = self.name_cache.get(&key) {
+            return *hit;
+        }
+        let hit = self.cat.names.classify(name, owner, site);
+        self.name_cache.insert(key, hit);
+        hit
+    }
+
+    /// Records `value`, sent as argument `arg` of a sink, as flows (or as pending hits of the
+    /// summary being built, for the parts that come from parameters).
+    pub(super) fn send_to_sink(&mut self, site: &Rc<SinkSite>, arg: usize, value: &Value) {
+        let mut parts = Vec::new();
+        value.flatten("", 0, &mut parts);
+        for (key, label) in parts {
+            self.emit(site, arg, key, label);
+        }
+    }
+
+    fn emit(&mut self, site: &Rc<SinkSite>, arg: usize, key: String, label: Label) {
+        match &label.origin {
+            Origin::Source(id) => {
+                if self.flow_keys.insert((*id, site.span, key.clone())) {
+                    self.flows.push(Flow {
+                        source: *id,
+                        sink: site.clone(),
+                        key,
+                        arg,
+                        steps: label.steps.to_vec(),
+                    });
+                }
+            }
+            Origin::Param { .. } => {
+                let frame = self.frames.last_mut().expect("a frame is always active");
+                if frame.hits.len() < 256 {
+                    frame.hits.push(PendingHit { sink: site.clone(), key, arg, label });
+                }
+            }
+        }
+    }
+
+    // ----- scopes ---------------------------------------------------------------------------
+
+    fn activation(&self) -> u32 {
+        self.frames.last().map_or(0, |f| f.activation)
+    }
+
+    fn push_scope(&mut self, is_function: bool) -> ScopeRef {
+        let parent = self.scope.clone();
+        let scope = Rc::new(RefCell::new(Scope { parent: Some(parent.clone()), is_function, ..Default::default() }));
+        self.scope = scope;
+        parent
+    }
+
+    fn declare(&mut self, name: &str, value: Value, var: bool) {
+        let mut scope = self.scope.clone();
+        if var {
+            loop {
+                let parent = {
+                    let s = scope.borrow();
+                    if s.is_function {
+                        None
+                    } else {
+                        s.parent.clone()
+                    }
+                };
+                match parent {
+                    Some(p) => scope = p,
+                    None => break,
+                }
+            }
+        }
+        let binding = Binding { value, activation: self.activation(), cond: self.cond };
+        scope.borrow_mut().vars.insert(name.into(), binding);
+    }
+
+    fn lookup(&self, name: &str) -> Option<Value> {
+        let mut scope = Some(self.scope.clone());
+        while let Some(s) = scope {
+            let s = s.borrow();
+            if let Some(b) = s.vars.get(name) {
+                return Some(b.value.clone());
+            }
+            scope = s.parent.clone();
+        }
+        None
+    }
+
+    /// Assignment to a variable: replaces the value when it runs unconditionally in the
+    /// function that declared it, else joins (a branch or a closure may or may not run).
+    fn assign_var(&mut self, name: &str, value: Value) {
+        let (activation, cond) = (self.activation(), self.cond);
+        let mut scope = Some(self.scope.clone());
+        while let Some(s) = scope {
+            let mut sm = s.borrow_mut();
+            if let Some(b) = sm.vars.get_mut(name) {
+                b.value = if b.activation == activation && b.cond == cond { value } else { b.value.clone().join(&value) };
+                return;
+            }
+            scope = sm.parent.clone();
+        }
+        // An undeclared assignment creates a global.
+        let mut root = self.scope.clone();
+        loop {
+            let parent = root.borrow().parent.clone();
+            match parent {
+                Some(p) => root = p,
+                None => break,
+            }
+        }
+        root.borrow_mut().vars.insert(name.into(), Binding { value, activation: u32::MAX, cond: u32::MAX });
+    }
+
+    /// `a.b.c = v`: records the field on the variable's value.
+    fn assign_field(&mut self, root: &str, path: &[Rc<str>], value: Value) {
+        let Some(current) = self.lookup(root) else { return };
+        if !matches!(current.kind, Kind::Unknown) && current.fields.is_none() {
+            return; // DOM elements, globals: writing a property is not data flow we model.
+        }
+        fn set(v: &mut Value, path: &[Rc<str>], value: Value) {
+            if path.len() == 1 {
+                v.set_field(path[0].clone(), value);
+            } else {
+                let mut child = v.field(&path[0]).cloned().unwrap_or_default();
+                set(&mut child, &path[1..], value);
+                v.set_field(path[0].clone(), child);
+            }
+        }
+        let mut updated = current;
+        set(&mut updated, path, value);
+        self.assign_var(root, updated);
+    }
+
+    // ----- functions and summaries -----------------------------------------------------------
+
+    fn register(&mut self, node: FuncNode<'a>, name: &str) -> Value {
+        self.funcs.push(FuncEntry { node, scope: self.scope.clone(), name: name.into(), summary: None, busy: false });
+        Value::kind(Kind::Func(self.funcs.len() - 1))
+    }
+
+    fn summarize(&mut self, fid: usize) -> Option<Rc<Summary>> {
+        if let Some(s) = &self.funcs[fid].summary {
+            return Some(s.clone());
+        }
+        if self.funcs[fid].busy || self.summary_nesting >= MAX_SUMMARY_NESTING {
+            return None;
+        }
+        self.funcs[fid].busy = true;
+        self.summary_nesting += 1;
+        let saved_scope = std::mem::replace(
+            &mut self.scope,
+            Rc::new(RefCell::new(Scope {
+                parent: Some(self.funcs[fid].scope.clone()),
+                is_function: true,
+                ..Default::default()
+            })),
+        );
+        let saved_cond = std::mem::replace(&mut self.cond, 0);
+        let activation = self.next_activation;
+        self.next_activation += 1;
+        let fn_name = self.funcs[fid].name.clone();
+        self.frames.push(Frame { activation, hits: Vec::new(), ret: Value::default(), fn_name });
+        let param = |i: usize| Value::tainted(Label {
+            origin: Origin::Param { index: i as u32, path: Rc::from(Vec::new()) },
+            steps: Rc::new(Vec::new()),
+        });
+        match self.funcs[fid].node {
+            FuncNode::Function(f) => {
+                self.declare("this", param(THIS_PARAM as usize), false);
+                for (i, p) in f.params.iter().enumerate() {
+                    self.bind_pat(&p.pat, param(i), true, false, None);
+                }
+                if let Some(body) = &f.body {
+                    self.block_body(&body.stmts);
+                }
+            }
+            FuncNode::Arrow(a) => {
+                for (i, p) in a.params.iter().enumerate() {
+                    self.bind_pat(p, param(i), true, false, None);
+                }
+                match &*a.body {
+                    ArrowFunctionBody::FunctionBody(b) => self.block_body(&b.stmts),
+                    ArrowFunctionBody::Expr(e) => {
+                        let v = self.expr(e);
+                        self.frames.last_mut().unwrap().ret = v;
+                    }
+                }
+            }
+            FuncNode::Ctor(c) => {
+                self.declare("this", param(THIS_PARAM as usize), false);
+                for (i, p) in c.params.iter().enumerate() {
+                    match p {
+                        ParamOrTsParamProp::Param(p) => self.bind_pat(&p.pat, param(i), true, false, None),
+                        ParamOrTsParamProp::TsParamProp(tp) => {
+                            if let TsParamPropParam::Ident(id) = &tp.param {
+                                self.declare(&id.id.sym, param(i), false);
+                            }
+                        }
+                    }
+                }
+                if let Some(body) = &c.body {
+                    self.block_body(&body.stmts);
+                }
+            }
+            FuncNode::Block(b) => self.block_body(&b.stmts),
+        }
+        let frame = self.frames.pop().expect("pushed above");
+        self.scope = saved_scope;
+        self.cond = saved_cond;
+        self.summary_nesting -= 1;
+        let summary = Rc::new(Summary { ret: frame.ret, hits: frame.hits });
+        self.funcs[fid].busy = false;
+        self.funcs[fid].summary = Some(summary.clone());
+        Some(summary)
+    }
+
+    /// Applies a function's summary at a call: instantiates what reaches its sinks and what it
+    /// returns with the actual arguments.
+    pub(super) fn apply(&mut self, fid: usize, args: Vec<Value>, this: Value, call_step: &Step) -> Value {
+        let Some(summary) = self.summarize(fid) else { return Value::default() };
+        for hit in summary.hits.clone() {
+            let Origin::Param { index, path } = &hit.label.origin else { continue };
+            let actual = if *index == THIS_PARAM { this.clone() } else { args.get(*index as usize).cloned().unwrap_or_default() };
+            let reached = self.access_path(&actual, path);
+            let mut parts = Vec::new();
+            reached.flatten("", 0, &mut parts);
+            for (sub, label) in parts {
+                let key = match (hit.key.is_empty(), sub.is_empty()) {
+                    (true, _) => sub,
+                    (false, true) => hit.key.clone(),
+                    (false, false) => format!("{}.{}", hit.key, sub),
+                };
+                let mut l = label.with_step(call_step.clone());
+                for s in hit.label.steps.iter() {
+                    l = l.with_step(s.clone());
+                }
+                self.emit(&hit.sink, hit.arg, key, l);
+            }
+        }
+        let ret = summary.ret.clone();
+        self.instantiate(&ret, &args, &this, call_step, 0)
+    }
+
+    fn instantiate(&mut self, v: &Value, args: &[Value], this: &Value, step: &Step, depth: usize) -> Value {
+        let mut out = Value { kind: v.kind.clone(), ..Default::default() };
+        for l in &v.taint {
+            match &l.origin {
+                Origin::Source(_) => out.add_label(l.clone()),
+                Origin::Param { index, path } => {
+                    let actual = if *index == THIS_PARAM { this.clone() } else { args.get(*index as usize).cloned().unwrap_or_default() };
+                    let mut reached = self.access_path(&actual, path).with_step(step);
+                    for s in l.steps.iter() {
+                        reached = reached.with_step(s);
+                    }
+                    out = out.join(&reached);
+                }
+            }
+        }
+        if depth < MAX_DEPTH {
+            if let Some(fields) = &v.fields {
+                for (k, f) in fields.iter() {
+                    let inst = self.instantiate(f, args, this, step, depth + 1);
+                    out.set_field(k.clone(), inst);
+                }
+            }
+        }
+        out
+    }
+
+    fn access_path(&mut self, v: &Value, path: &[Seg]) -> Value {
+        let mut cur = v.clone();
+        for seg in path {
+            cur = match seg {
+                Seg::Prop(p, span) => self.get_prop(&cur, p, None, *span),
+                Seg::Read(m, span) => self.dom_read_method(&cur, m, &[], *span).unwrap_or_default(),
+            };
+        }
+        cur
+    }
+
+    // ----- statements -----------------------------------------------------------------------
+
+    fn hoist_items(&mut self, items: &'a [ModuleItem]) {
+        for item in items {
+            match item {
+                ModuleItem::Stmt(Stmt::Decl(Decl::Fn(f))) => self.hoist_fn(f),
+                ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl: Decl::Fn(f), .. })) => self.hoist_fn(f),
+                _ => {}
+            }
+        }
+    }
+
+    fn hoist(&mut self, stmts: &'a [Stmt]) {
+        for s in stmts {
+            if let Stmt::Decl(Decl::Fn(f)) = s {
+                self.hoist_fn(f);
+            }
+        }
+    }
+
+    fn hoist_fn(&mut self, f: &'a FnDecl) {
+        let v = self.register(FuncNode::Function(&f.function), &f.ident.sym);
+        self.declare(&f.ident.sym, v, true);
+    }
+
+    fn block_body(&mut self, stmts: &'a [Stmt]) {
+        self.hoist(stmts);
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn block(&mut self, stmts: &'a [Stmt]) {
+        let saved = self.push_scope(false);
+        self.block_body(stmts);
+        self.scope = saved;
+    }
+
+    fn branch(&mut self, s: &'a Stmt) {
+        self.cond += 1;
+        self.stmt(s);
+        self.cond -= 1;
+    }
+
+    fn module_decl(&mut self, d: &'a ModuleDecl) {
+        match d {
+            ModuleDecl::ExportDecl(e) => self.decl(&e.decl),
+            ModuleDecl::ExportDefaultDecl(e) => match &e.decl {
+                DefaultDecl::Fn(f) => {
+                    let name = f.ident.as_ref().map_or("default".into(), |i| i.sym.to_string());
+                    let v = self.register(FuncNode::Function(&f.function), &name);
+                    if let Some(id) = &f.ident {
+                        self.declare(&id.sym, v, false);
+                    }
+                }
+                DefaultDecl::Class(c) => self.class(&c.class, c.ident.as_ref().map(|i| i.sym.as_str()).unwrap_or("default")),
+                DefaultDecl::TsInterfaceDecl(_) => {}
+            },
+            ModuleDecl::ExportDefaultExpr(e) => {
+                self.expr(&e.expr);
+            }
+            ModuleDecl::TsExportAssignment(e) => {
+                self.expr(&e.expr);
+            }
+            _ => {}
+        }
+    }
+
+    fn decl(&mut self, d: &'a Decl) {
+        match d {
+            Decl::Fn(_) => {} // hoisted
+            Decl::Var(v) => {
+                let var = v.kind == VarDeclKind::Var;
+                for d in &v.decls {
+                    let value = d.init.as_ref().map(|e| self.expr(e)).unwrap_or_default();
+                    let owner = d.init.as_deref().and_then(expr_name);
+                    self.bind_pat(&d.name, value, true, var, owner.as_deref());
+                }
+            }
+            Decl::Class(c) => {
+                self.class(&c.class, &c.ident.sym);
+            }
+            Decl::Using(u) => {
+                for d in &u.decls {
+                    let value = d.init.as_ref().map(|e| self.expr(e)).unwrap_or_default();
+                    self.bind_pat(&d.name, value, true, false, None);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn class(&mut self, class: &'a Class, name: &str) {
+        if let Some(sup) = &class.super_class {
+            self.expr(sup);
+        }
+        for member in &class.body {
+            match member {
+                ClassMember::Constructor(c) => {
+                    self.register(FuncNode::Ctor(c), &format!("{name}.constructor"));
+                }
+                ClassMember::Method(m) => {
+                    let mname = prop_name_str(&m.key).unwrap_or_else(|| "method".into());
+                    self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
+                }
+                ClassMember::PrivateMethod(m) => {
+                    self.register(FuncNode::Function(&m.function), &format!("{name}.#{}", m.key.name));
+                }
+                ClassMember::ClassProp(p) => {
+                    if let Some(v) = &p.value {
+                        self.expr(v);
+                    }
+                }
+                ClassMember::PrivateProp(p) => {
+                    if let Some(v) = &p.value {
+                        self.expr(v);
+                    }
+                }
+                ClassMember::StaticBlock(b) => {
+                    self.register(FuncNode::Block(&b.body), &format!("{name} static block"));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        if self.depth > MAX_RECURSION {
+            return;
+        }
+        self.depth += 1;
+        match s {
+            Stmt::Block(b) => self.block(&b.stmts),
+            Stmt::Expr(e) => {
+                self.expr(&e.expr);
+            }
+            Stmt::Decl(d) => self.decl(d),
+            Stmt::Return(r) => {
+                if let Some(arg) = &r.arg {
+                    let v = self.expr(arg);
+                    let frame = self.frames.last_mut().unwrap();
+                    let step = Step { span: to_span(r.span), note: format!("returned from {}()", frame.fn_name).into() };
+                    let v = if frame.activation == 0 { v } else { v.with_step(&step) };
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.ret = std::mem::take(&mut frame.ret).join(&v);
+                }
+            }
+            Stmt::If(i) => {
+                self.expr(&i.test);
+                self.branch(&i.cons);
+                if let Some(alt) = &i.alt {
+                    self.branch(alt);
+                }
+            }
+            Stmt::Switch(sw) => {
+                self.expr(&sw.discriminant);
+                self.cond += 1;
+                let saved = self.push_scope(false);
+                for case in &sw.cases {
+                    if let Some(t) = &case.test {
+                        self.expr(t);
+                    }
+                    self.hoist(&case.cons);
+                    for s in &case.cons {
+                        self.stmt(s);
+                    }
+                }
+                self.scope = saved;
+                self.cond -= 1;
+            }
+            Stmt::Try(t) => {
+                self.cond += 1;
+                self.block(&t.block.stmts);
+                if let Some(h) = &t.handler {
+                    let saved = self.push_scope(false);
+                    if let Some(p) = &h.param {
+                        self.bind_pat(p, Value::default(), true, false, None);
+                    }
+                    self.block_body(&h.body.stmts);
+                    self.scope = saved;
+                }
+                self.cond -= 1;
+                if let Some(f) = &t.finalizer {
+                    self.block(&f.stmts);
+                }
+            }
+            Stmt::While(w) => {
+                self.expr(&w.test);
+                self.branch(&w.body);
+            }
+            Stmt::DoWhile(w) => {
+                self.branch(&w.body);
+                self.expr(&w.test);
+            }
+            Stmt::For(f) => {
+                let saved = self.push_scope(false);
+                match &f.init {
+                    Some(VarDeclOrExpr::VarDecl(v)) => self.decl_var(v),
+                    Some(VarDeclOrExpr::Expr(e)) => {
+                        self.expr(e);
+                    }
+                    None => {}
+                }
+                self.cond += 1;
+                if let Some(t) = &f.test {
+                    self.expr(t);
+                }
+                self.stmt(&f.body);
+                if let Some(u) = &f.update {
+                    self.expr(u);
+                }
+                self.cond -= 1;
+                self.scope = saved;
+            }
+            Stmt::ForIn(f) => {
+                let right = self.expr(&f.right);
+                // Keys of an object: names, not the data.
+                let _ = right;
+                let saved = self.push_scope(false);
+                self.for_head(&f.left, Value::default());
+                self.branch(&f.body);
+                self.scope = saved;
+            }
+            Stmt::ForOf(f) => {
+                let right = self.expr(&f.right);
+                let elem = element_of(&right);
+                let saved = self.push_scope(false);
+                self.for_head(&f.left, elem);
+                self.branch(&f.body);
+                self.scope = saved;
+            }
+            Stmt::Labeled(l) => self.stmt(&l.body),
+            Stmt::Throw(t) => {
+                self.expr(&t.arg);
+            }
+            Stmt::With(w) => {
+                self.expr(&w.obj);
+                self.stmt(&w.body);
+            }
+            Stmt::Empty(_) | Stmt::Debugger(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+        }
+        self.depth -= 1;
+    }
+
+    fn decl_var(&mut self, v: &'a VarDecl) {
+        let var = v.kind == VarDeclKind::Var;
+        for d in &v.decls {
+            let value = d.init.as_ref().map(|e| self.expr(e)).unwrap_or_default();
+            self.bind_pat(&d.name, value, true, var, None);
+        }
+    }
+
+    fn for_head(&mut self, head: &'a ForHead, value: Value) {
+        match head {
+            ForHead::VarDecl(v) => {
+                let var = v.kind == VarDeclKind::Var;
+                for d in &v.decls {
+                    self.bind_pat(&d.name, value.clone(), true, var, None);
+                }
+            }
+            ForHead::Pat(p) => self.bind_pat(p, value, false, false, None),
+            ForHead::UsingDecl(u) => {
+                for d in &u.decls {
+                    self.bind_pat(&d.name, value.clone(), true, false, None);
+                }
+            }
+        }
+    }
+
+    /// Binds a pattern to a value: declarations, parameters, destructuring assignments.
+    /// `owner` names the object being destructured (`user` in `const {name} = user`).
+    fn bind_pat(&mut self, pat: &'a Pat, value: Value, declare: bool, var: bool, owner: Option<&str>) {
+        match pat {
+            Pat::Ident(b) => {
+                let name: &str = &b.id.sym;
+                let step = Step { span: to_span(b.id.span), note: format!("assigned to `{name}`").into() };
+                let v = value.with_step(&step);
+                if declare {
+                    self.declare(name, v, var);
+                } else {
+                    self.assign_var(name, v);
+                }
+            }
+            Pat::Object(o) => {
+                for prop in &o.props {
+                    match prop {
+                        ObjectPatProp::KeyValue(kv) => {
+                            let key = match &kv.key {
+                                PropName::Computed(c) => {
+                                    let k = self.expr(&c.expr);
+                                    k.as_str().map(Rc::from)
+                                }
+                                other => prop_name_str(other).map(|s| Rc::from(s.as_str())),
+                            };
+                            let sub = match key {
+                                Some(k) => self.get_prop(&value, &k, owner, to_span(kv.key.span())),
+                                None => Value::default(),
+                            };
+                            self.bind_pat(&kv.value, sub, declare, var, None);
+                        }
+                        ObjectPatProp::Assign(a) => {
+                            let mut sub = self.get_prop(&value, &a.key.id.sym, owner, to_span(a.key.id.span));
+                            if let Some(def) = &a.value {
+                                let d = self.expr(def);
+                                sub = sub.join(&d);
+                            }
+                            let name: &str = &a.key.id.sym;
+                            let step = Step { span: to_span(a.key.id.span), note: format!("assigned to `{name}`").into() };
+                            let sub = sub.with_step(&step);
+                            if declare {
+                                self.declare(name, sub, var);
+                            } else {
+                                self.assign_var(name, sub);
+                            }
+                        }
+                        ObjectPatProp::Rest(r) => self.bind_pat(&r.arg, value.clone(), declare, var, None),
+                    }
+                }
+            }
+            Pat::Array(a) => {
+                for (i, elem) in a.elems.iter().enumerate() {
+                    if let Some(p) = elem {
+                        let sub = if let Pat::Rest(_) = p {
+                            value.clone()
+                        } else {
+                            self.get_prop(&value, &i.to_string(), owner, to_span(p.span()))
+                        };
+                        self.bind_pat(p, sub, declare, var, None);
+                    }
+                }
+            }
+            Pat::Rest(r) => self.bind_pat(&r.arg, value, declare, var, owner),
+            Pat::Assign(a) => {
+                let d = self.expr(&a.right);
+                self.bind_pat(&a.left, value.join(&d), declare, var, owner);
+            }
+            Pat::Expr(e) => {
+                self.assign_to_expr(e, value);
+            }
+            Pat::Invalid(_) => {}
+        }
+    }
+
+    // ----- expressions ----------------------------------------------------------------------
+
+    pub(super) fn expr(&mut self, e: &'a Expr) -> Value {
+        if self.depth > MAX_RECURSION {
+            return Value::default();
+        }
+        self.depth += 1;
+        let v = self.expr_inner(e);
+        self.depth -= 1;
+        v
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr) -> Value {
+        match e {
+            Expr::Lit(Lit::Str(s)) => Value::kind(Kind::Str(str_of(s))),
+            Expr::Lit(Lit::Regex(r)) => Value::kind(Kind::Str(format!("/{}/", r.exp).into())),
+            Expr::Lit(_) => Value::default(),
+            Expr::Ident(i) => self.ident(&i.sym),
+            Expr::This(_) => self.lookup("this").unwrap_or_default(),
+            Expr::Paren(p) => self.expr(&p.expr),
+            Expr::TsAs(x) => self.expr(&x.expr),
+            Expr::TsNonNull(x) => self.expr(&x.expr),
+            Expr::TsTypeAssertion(x) => self.expr(&x.expr),
+            Expr::TsConstAssertion(x) => self.expr(&x.expr),
+            Expr::TsSatisfies(x) => self.expr(&x.expr),
+            Expr::TsInstantiation(x) => self.expr(&x.expr),
+            Expr::Await(a) => self.expr(&a.arg),
+            Expr::Yield(y) => {
+                if let Some(a) = &y.arg {
+                    self.expr(a);
+                }
+                Value::default()
+            }
+            Expr::Seq(s) => {
+                let mut last = Value::default();
+                for e in &s.exprs {
+                    last = self.expr(e);
+                }
+                last
+            }
+            Expr::Tpl(t) => {
+                let mut out = Value::default();
+                for e in &t.exprs {
+                    let v = self.expr(e);
+                    out.add_taint(&v.taint_only().taint);
+                }
+                if t.exprs.is_empty() {
+                    if let Some(q) = t.quasis.first().and_then(|q| q.cooked.as_ref()) {
+                        return Value::str(q.to_atom_lossy().as_str());
+                    }
+                }
+                out
+            }
+            Expr::TaggedTpl(t) => {
+                self.expr(&t.tag);
+                let mut out = Value::default();
+                for e in &t.tpl.exprs {
+                    let v = self.expr(e);
+                    out.add_taint(&v.taint_only().taint);
+                }
+                out
+            }
+            Expr::Array(a) => {
+                let mut out = Value::default();
+                for (i, elem) in a.elems.iter().enumerate() {
+                    let Some(elem) = elem else { continue };
+                    let v = self.expr(&elem.expr);
+                    if elem.spread.is_some() {
+                        out.add_taint(&v.flat_taint(0));
+                    } else {
+                        out.set_field(i.to_string().into(), v);
+                    }
+                }
+                out
+            }
+            Expr::Object(o) => self.object(o),
+            Expr::Fn(f) => {
+                let name = f.ident.as_ref().map_or("function".to_string(), |i| i.sym.to_string());
+                self.register(FuncNode::Function(&f.function), &name)
+            }
+            Expr::Arrow(a) => self.register(FuncNode::Arrow(a), "arrow function"),
+            Expr::Class(c) => {
+                let name = c.ident.as_ref().map_or("class".to_string(), |i| i.sym.to_string());
+                self.class(&c.class, &name);
+                Value::default()
+            }
+            Expr::Unary(u) => {
+                self.expr(&u.arg);
+                Value::default()
+            }
+            Expr::Update(u) => {
+                self.expr(&u.arg);
+                Value::default()
+            }
+            Expr::Bin(b) => {
+                let l = self.expr(&b.left);
+                let r = self.expr(&b.right);
+                match b.op {
+                    BinaryOp::Add => {
+                        let mut out = l.taint_only();
+                        out.add_taint(&r.taint_only().taint);
+                        if let (Some(a), Some(c)) = (l.as_str(), r.as_str()) {
+                            out.kind = Kind::Str(format!("{a}{c}").into());
+                        }
+                        out
+                    }
+                    BinaryOp::LogicalOr | BinaryOp::NullishCoalescing | BinaryOp::LogicalAnd => l.join(&r),
+                    _ => Value::default(),
+                }
+            }
+            Expr::Cond(c) => {
+                self.expr(&c.test);
+                self.cond += 1;
+                let a = self.expr(&c.cons);
+                let b = self.expr(&c.alt);
+                self.cond -= 1;
+                a.join(&b)
+            }
+            Expr::Assign(a) => self.assign(a),
+            Expr::Member(m) => self.member(m),
+            Expr::SuperProp(_) => Value::default(),
+            Expr::Call(c) => {
+                let span = to_span(c.span);
+                match &c.callee {
+                    Callee::Expr(callee) => self.call(span, callee, &c.args, false),
+                    Callee::Super(_) | Callee::Import(_) => {
+                        for a in &c.args {
+                            self.expr(&a.expr);
+                        }
+                        Value::default()
+                    }
+                }
+            }
+            Expr::New(n) => {
+                let empty: &[ExprOrSpread] = &[];
+                let args = n.args.as_deref().unwrap_or(empty);
+                self.call(to_span(n.span), &n.callee, args, true)
+            }
+            Expr::OptChain(o) => match &*o.base {
+                OptChainBase::Member(m) => self.member(m),
+                OptChainBase::Call(c) => self.call(to_span(c.span), &c.callee, &c.args, false),
+            },
+            Expr::JSXElement(el) => {
+                self.jsx_element(el);
+                Value::default()
+            }
+            Expr::JSXFragment(f) => {
+                self.jsx_children(&f.children);
+                Value::default()
+            }
+            Expr::MetaProp(_)
+            | Expr::PrivateName(_)
+            | Expr::JSXMember(_)
+            | Expr::JSXNamespacedName(_)
+            | Expr::JSXEmpty(_)
+            | Expr::Invalid(_) => Value::default(),
+        }
+    }
+
+    fn ident(&mut self, name: &str) -> Value {
+        match self.lookup(name) {
+            Some(v) => {
+                // A local holding an SDK handle under the SDK's own name (`const analytics =
+                // AnalyticsBrowser.load(..)`) still is the SDK.
+                if matches!(v.kind, Kind::Unknown) && self.cat.sdks.root(name).is_some() {
+                    let mut g = v;
+                    g.kind = Kind::Global(name.into());
+                    g
+                } else {
+                    v
+                }
+            }
+            None => Value::kind(Kind::Global(name.into())),
+        }
+    }
+
+    fn object(&mut self, o: &'a ObjectLit) -> Value {
+        let mut out = Value::default();
+        for prop in &o.props {
+            match prop {
+                PropOrSpread::Spread(s) => {
+                    let v = self.expr(&s.expr);
+                    if let Some(fields) = &v.fields {
+                        for (k, f) in fields.iter() {
+                            out.set_field(k.clone(), f.clone());
+                        }
+                    }
+                    out.add_taint(&v.taint);
+                }
+                PropOrSpread::Prop(p) => match &**p {
+                    Prop::Shorthand(id) => {
+                        let v = self.ident(&id.sym);
+                        out.set_field(id.sym.as_str().into(), v);
+                    }
+                    Prop::KeyValue(kv) => {
+                        let key = match &kv.key {
+                            PropName::Computed(c) => {
+                                let k = self.expr(&c.expr);
+                                k.as_str().map(Rc::from).unwrap_or_else(|| "[computed]".into())
+                            }
+                            other => prop_name_str(other).unwrap_or_default().into(),
+                        };
+                        let v = self.expr(&kv.value);
+                        out.set_field(key, v);
+                    }
+                    Prop::Assign(a) => {
+                        self.expr(&a.value);
+                    }
+                    Prop::Getter(g) => {
+                        self.register(FuncNode::Function(&g.function), "getter");
+                    }
+                    Prop::Setter(s) => {
+                        self.register(FuncNode::Function(&s.function), "setter");
+                    }
+                    Prop::Method(m) => {
+                        let name = prop_name_str(&m.key).unwrap_or_else(|| "method".into());
+                        let f = self.register(FuncNode::Function(&m.function), &name);
+                        out.set_field(name.into(), f);
+                    }
+                },
+            }
+        }
+        out
+    }
+
+    fn jsx_element(&mut self, el: &'a JSXElement) {
+        for attr in &el.opening.attrs {
+            match attr {
+                JSXAttrOrSpread::JSXAttr(a) => match &a.value {
+                    Some(JSXAttrValue::JSXExprContainer(c)) => {
+                        if let JSXExpr::Expr(e) = &c.expr {
+                            self.expr(e);
+                        }
+                    }
+                    Some(JSXAttrValue::JSXElement(e)) => self.jsx_element(e),
+                    Some(JSXAttrValue::JSXFragment(f)) => self.jsx_children(&f.children),
+                    _ => {}
+                },
+                JSXAttrOrSpread::SpreadElement(s) => {
+                    self.expr(&s.expr);
+                }
+            }
+        }
+        self.jsx_children(&el.children);
+    }
+
+    fn jsx_children(&mut self, children: &'a [JSXElementChild]) {
+        for child in children {
+            match child {
+                JSXElementChild::JSXExprContainer(c) => {
+                    if let JSXExpr::Expr(e) = &c.expr {
+                        self.expr(e);
+                    }
+                }
+                JSXElementChild::JSXSpreadChild(s) => {
+                    self.expr(&s.expr);
+                }
+                JSXElementChild::JSXElement(e) => self.jsx_element(e),
+                JSXElementChild::JSXFragment(f) => self.jsx_children(&f.children),
+                JSXElementChild::JSXText(_) => {}
+            }
+        }
+    }
+
+    fn member_key(&mut self, prop: &'a MemberProp) -> Option<Rc<str>> {
+        match prop {
+            MemberProp::Ident(i) => Some(i.sym.as_str().into()),
+            MemberProp::PrivateName(p) => Some(format!("#{}", p.name).into()),
+            MemberProp::Computed(c) => {
+                if let Expr::Lit(Lit::Num(n)) = &*c.expr {
+                    return Some(format!("{}", n.value).into());
+                }
+                let k = self.expr(&c.expr);
+                k.as_str().map(Rc::from)
+            }
+        }
+    }
+
+    fn member(&mut self, m: &'a MemberExpr) -> Value {
+        let obj = self.expr(&m.obj);
+        let span = to_span(m.span);
+        match self.member_key(&m.prop) {
+            Some(key) => {
+                let owner = expr_name(&m.obj);
+                self.get_prop(&obj, &key, owner.as_deref(), span)
+            }
+            None => self.get_prop(&obj, "[index]", None, span),
+        }
+    }
+
+    fn assign(&mut self, a: &'a AssignExpr) -> Value {
+        let mut value = self.expr(&a.right);
+        match a.op {
+            AssignOp::Assign => {}
+            AssignOp::AddAssign | AssignOp::OrAssign | AssignOp::NullishAssign | AssignOp::AndAssign => {
+                if let AssignTarget::Simple(SimpleAssignTarget::Ident(b)) = &a.left {
+                    if let Some(old) = self.lookup(&b.id.sym) {
+                        value = old.taint_only().join(&value.taint_only());
+                    }
+                }
+            }
+            _ => return Value::default(),
+        }
+        match &a.left {
+            AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => {
+                let name: &str = &b.id.sym;
+                let step = Step { span: to_span(b.id.span), note: format!("assigned to `{name}`").into() };
+                self.assign_var(name, value.with_step(&step));
+            }
+            AssignTarget::Simple(SimpleAssignTarget::Member(m)) => self.assign_member(m, value.clone(), to_span(a.span)),
+            AssignTarget::Simple(SimpleAssignTarget::Paren(p)) => self.assign_to_expr(&p.expr, value.clone()),
+            AssignTarget::Pat(AssignTargetPat::Object(o)) => {
+                for prop in &o.props {
+                    if let ObjectPatProp::Assign(ap) = prop {
+                        let sub = self.get_prop(&value, &ap.key.id.sym, None, to_span(ap.key.id.span));
+                        self.assign_var(&ap.key.id.sym, sub);
+                    } else if let ObjectPatProp::KeyValue(kv) = prop {
+                        if let Some(k) = prop_name_str(&kv.key) {
+                            let sub = self.get_prop(&value, &k, None, to_span(kv.key.span()));
+                            self.bind_pat(&kv.value, sub, false, false, None);
+                        }
+                    }
+                }
+            }
+            AssignTarget::Pat(AssignTargetPat::Array(arr)) => {
+                for (i, elem) in arr.elems.iter().enumerate() {
+                    if let Some(p) = elem {
+                        let sub = self.get_prop(&value, &i.to_string(), None, to_span(p.span()));
+                        self.bind_pat(p, sub, false, false, None);
+                    }
+                }
+            }
+            _ => {}
+        }
+        value
+    }
+
+    fn assign_to_expr(&mut self, e: &'a Expr, value: Value) {
+        match e {
+            Expr::Ident(i) => self.assign_var(&i.sym, value),
+            Expr::Member(m) => self.assign_member(m, value, to_span(m.span)),
+            Expr::Paren(p) => self.assign_to_expr(&p.expr, value),
+            _ => {}
+        }
+    }
+
+    fn assign_member(&mut self, m: &'a MemberExpr, value: Value, span: ByteSpan) {
+        let obj = self.expr(&m.obj);
+        let Some(key) = self.member_key(&m.prop) else { return };
+        // Sink assignments: `window.intercomSettings = {…}`.
+        if let Kind::Global(path) = &obj.kind {
+            let target = join_path(path, &key);
+            if let Some((sdk, shape)) = self.cat.sdks.assign_for(&target) {
+                let site = Rc::new(SinkSite { sdk, span, display: target.to_string(), what: shape.what.clone() });
+                self.send_to_sink(&site, 0, &value);
+                return;
+            }
+        }
+        // `el.onchange = function (e) {…}`: a handler fired with the element.
+        if key.starts_with("on") && key.len() > 2 {
+            if let Kind::Func(fid) = value.kind {
+                let ev = Value::kind(Kind::Event(Rc::new(obj.clone())));
+                let step = Step { span, note: format!("read by the {} handler", &key[2..]).into() };
+                self.apply(fid, vec![ev], obj, &step);
+                return;
+            }
+        }
+        // `data.em = email`: the variable's object gains the field.
+        let mut path = vec![key];
+        let mut cur: &Expr = &m.obj;
+        loop {
+            match cur {
+                Expr::Ident(i) => {
+                    path.reverse();
+                    let name = format!("{}.{}", i.sym, path.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join("."));
+                    let step = Step { span, note: format!("stored in `{name}`").into() };
+                    self.assign_field(&i.sym, &path, value.with_step(&step));
+                    return;
+                }
+                Expr::Member(inner) => match &inner.prop {
+                    MemberProp::Ident(p) => {
+                        path.push(p.sym.as_str().into());
+                        cur = &inner.obj;
+                    }
+                    _ => return,
+                },
+                Expr::Paren(p) => cur = &p.expr,
+                _ => return,
+            }
+            if path.len() > MAX_DEPTH {
+                return;
+            }
+        }
+    }
+
+    // ----- calls ----------------------------------------------------------------------------
+
+    fn call(&mut self, span: ByteSpan, callee: &'a Expr, args: &'a [ExprOrSpread], is_new: bool) -> Value {
+        let callee = unwrap_expr(callee);
+        let (receiver, method, callee_val) = match callee {
+            Expr::Member(m) => {
+                let recv = self.expr(&m.obj);
+                let key = self.member_key(&m.prop);
+                let owner = expr_name(&m.obj);
+                let cv = match &key {
+                    Some(k) => self.get_prop(&recv, k, owner.as_deref(), to_span(m.span)),
+                    None => Value::default(),
+                };
+                (Some(recv), key, cv)
+            }
+            Expr::OptChain(o) => match &*o.base {
+                OptChainBase::Member(m) => {
+                    let recv = self.expr(&m.obj);
+                    let key = self.member_key(&m.prop);
+                    let cv = match &key {
+                        Some(k) => self.get_prop(&recv, k, None, to_span(m.span)),
+                        None => Value::default(),
+                    };
+                    (Some(recv), key, cv)
+                }
+                OptChainBase::Call(_) => (None, None, self.expr(callee)),
+            },
+            _ => (None, None, self.expr(callee)),
+        };
+        let mut arg_vals = Vec::with_capacity(args.len());
+        let mut has_spread = false;
+        for a in args {
+            let v = self.expr(&a.expr);
+            if a.spread.is_some() {
+                has_spread = true;
+                arg_vals.push(element_of(&v));
+            } else {
+                arg_vals.push(v);
+            }
+        }
+        let call = super::sinks::Call {
+            span,
+            receiver: receiver.as_ref(),
+            method: method.as_deref(),
+            callee: &callee_val,
+            args: &arg_vals,
+            is_new,
+            has_spread,
+        };
+        // 1. A tracker SDK call: the data-carrying arguments are sent.
+        if self.sink_call(&call) {
+            return Value::default();
+        }
+        // 2. Browser APIs that read personal data or pass it through.
+        if let Some(v) = self.builtin_call(&call) {
+            return v;
+        }
+        // 3. A function defined in this file.
+        if let Kind::Func(fid) = callee_val.kind {
+            let name = self.funcs[fid].name.clone();
+            let step = Step { span, note: format!("passed to {name}()").into() };
+            return self.apply(fid, arg_vals, receiver.unwrap_or_default(), &step);
+        }
+        // 4. Callbacks handed to code we do not model still run; bind what we know.
+        self.unknown_call_callbacks(&call);
+        Value::default()
+    }
+
+    fn unknown_call_callbacks(&mut self, call: &super::sinks::Call) {
+        for (i, a) in call.args.iter().enumerate() {
+            let Kind::Func(fid) = a.kind else { continue };
+            let recv = call.receiver.cloned().unwrap_or_default();
+            let (params, this, note) = match call.method {
+                Some(m) if super::sources::is_listener_method(m) => {
+                    let ev = Value::kind(Kind::Event(Rc::new(recv.clone())));
+                    let event = call.args.first().and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| m.to_string());
+                    (vec![ev], recv, format!("read by the {event} handler"))
+                }
+                Some("forEach" | "map" | "filter" | "find" | "findLast" | "some" | "every" | "flatMap" | "each") if i == 0 => {
+                    (vec![element_of(&recv)], Value::default(), "passed to the callback".to_string())
+                }
+                Some("then") if i == 0 => (vec![recv.clone()], Value::default(), "passed to then()".to_string()),
+                _ => (Vec::new(), Value::default(), "run as a callback".to_string()),
+            };
+            let step = Step { span: call.span, note: note.into() };
+            self.apply(fid, params, this, &step);
+        }
+    }
+}
+
+
+impl FuncEntry<'_> {
+    fn node_span(&self) -> ByteSpan {
+        match self.node {
+            FuncNode::Function(f) => to_span(f.span),
+            FuncNode::Arrow(a) => to_span(a.span),
+            FuncNode::Ctor(c) => to_span(c.span),
+            FuncNode::Block(b) => to_span(b.span),
+        }
+    }
+}
+
+/// What iterating a value yields: its elements and its own taint.
+pub(super) fn element_of(v: &Value) -> Value {
+    let mut out = Value { taint: v.taint.clone(), kind: v.kind.clone(), ..Default::default() };
+    if let Some(fields) = &v.fields {
+        for f in fields.values() {
+            out = out.join(f);
+        }
+    }
+    out
+}
+
+pub(super) fn join_path(base: &str, key: &str) -> Rc<str> {
+    match base {
+        "window" | "globalThis" | "self" | "top" | "parent" | "frames" => key.into(),
+        _ => format!("{base}.{key}").into(),
+    }
+}
+
+/// Strips parentheses and TypeScript wrappers around a callee: `(window as any).fbq`.
+pub(super) fn unwrap_expr(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => unwrap_expr(&p.expr),
+        Expr::TsAs(x) => unwrap_expr(&x.expr),
+        Expr::TsNonNull(x) => unwrap_expr(&x.expr),
+        Expr::TsTypeAssertion(x) => unwrap_expr(&x.expr),
+        Expr::TsSatisfies(x) => unwrap_expr(&x.expr),
+        _ => e,
+    }
+}
+
+/// The name an expression goes by, for context: `user`, `currentUser`, `getUser`.
+pub(super) fn expr_name(e: &Expr) -> Option<String> {
+    match unwrap_expr(e) {
+        Expr::Ident(i) => Some(i.sym.to_string()),
+        Expr::Member(m) => match &m.prop {
+            MemberProp::Ident(p) => Some(p.sym.to_string()),
+            MemberProp::Computed(c) => match &*c.expr {
+                Expr::Lit(Lit::Str(s)) => Some(str_of(s).to_string()),
+                _ => expr_name(&m.obj),
+            },
+            _ => None,
+        },
+        Expr::Call(c) => match &c.callee {
+            Callee::Expr(e) => expr_name(e),
+            _ => None,
+        },
+        Expr::Await(a) => expr_name(&a.arg),
+        Expr::OptChain(o) => match &*o.base {
+            OptChainBase::Member(m) => match &m.prop {
+                MemberProp::Ident(p) => Some(p.sym.to_string()),
+                _ => None,
+            },
+            OptChainBase::Call(c) => expr_name(&c.callee),
+        },
+        _ => None,
+    }
+}
+
+fn prop_name_str(p: &PropName) -> Option<String> {
+    match p {
+        PropName::Ident(i) => Some(i.sym.to_string()),
+        PropName::Str(s) => Some(str_of(s).to_string()),
+        PropName::Num(n) => Some(format!("{}", n.value)),
+        _ => None,
+    }
+}
+
+trait SpanOf {
+    fn span(&self) -> swc_common::Span;
+}
+
+impl SpanOf for PropName {
+    fn span(&self) -> swc_common::Span {
+        swc_common::Spanned::span(self)
+    }
+}
+
+impl SpanOf for Pat {
+    fn span(&self) -> swc_common::Span {
+        swc_common::Spanned::span(self)
+    }
+}
+

@@ -1,0 +1,476 @@
+//! Where personal data enters: reads of sensitive page elements, form data, URL parameters,
+//! storage and cookies, and properties whose names say what they hold. Also the browser
+//! functions that pass data through unchanged (string methods, encoders, hashes).
+
+use super::engine::{element_of, join_path, Engine};
+use super::sinks::Call;
+use super::value::*;
+use crate::catalog::fields::{autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass};
+use crate::catalog::{names::normalize, NameKind, NameSite};
+use crate::extract::ElementFact;
+use crate::source::ByteSpan;
+use std::rc::Rc;
+
+/// Properties that read what an element holds or shows.
+const DOM_VALUE_PROPS: &[&str] = &[
+    "value", "textContent", "innerText", "innerHTML", "outerHTML", "outerText", "nodeValue", "defaultValue",
+    "valueAsNumber", "valueAsDate", "data", "text", "label",
+];
+/// Properties that stay on the same element(s): list items, options, jQuery wrappers.
+const DOM_SAME_PROPS: &[&str] = &["[index]", "options", "selectedOptions", "firstElementChild", "lastElementChild"];
+
+/// Properties of data that are not the data: lengths, types, flags.
+const CLEAN_PROPS: &[&str] = &["length", "size", "constructor", "prototype", "byteLength", "type", "name", "id"];
+
+/// Methods that return (part of) the string or array they are called on.
+const PASS_THROUGH_METHODS: &[&str] = &[
+    "trim", "trimStart", "trimEnd", "trimLeft", "trimRight", "toLowerCase", "toUpperCase", "toLocaleLowerCase",
+    "toLocaleUpperCase", "normalize", "replace", "replaceAll", "slice", "substring", "substr", "split", "concat",
+    "padStart", "padEnd", "at", "join", "toString", "valueOf", "repeat", "toFixed", "toPrecision", "encode",
+    "digest", "update", "filter", "find", "flat", "reverse", "sort", "toSorted", "toReversed", "pop", "shift",
+    "toJSON", "charAt", "catch", "finally",
+];
+
+/// Global functions that return their argument encoded, serialised or parsed.
+const PASS_THROUGH_FUNCTIONS: &[&str] = &[
+    "encodeURIComponent", "encodeURI", "escape", "decodeURIComponent", "decodeURI", "unescape", "btoa", "atob",
+    "String", "JSON.stringify", "JSON.parse", "Promise.resolve", "Array.from", "Object.values", "structuredClone",
+];
+
+pub(super) fn is_listener_method(m: &str) -> bool {
+    matches!(
+        m,
+        "addEventListener" | "on" | "one" | "bind" | "live" | "delegate" | "change" | "input" | "keyup" | "keydown"
+            | "keypress" | "blur" | "focusout" | "submit" | "click" | "paste"
+    )
+}
+
+/// Hash and digest helpers by name: a hashed identifier still identifies (`sha256(email)`).
+fn is_hash_name(name: &str) -> bool {
+    normalize(name).split('_').any(|t| {
+        matches!(t, "sha" | "sha1" | "sha256" | "sha512" | "sha384" | "md5" | "hash" | "hashed" | "digest" | "hmac" | "encrypt" | "hex")
+    })
+}
+
+impl<'a> Engine<'a> {
+    /// `obj[key]`: field values, element reads, named form fields, and names that say what a
+    /// property holds.
+    pub(super) fn get_prop(&mut self, obj: &Value, key: &str, owner: Option<&str>, span: ByteSpan) -> Value {
+        let mut out = match obj.field(key) {
+            Some(f) => f.clone(),
+            None if key == "[index]" => element_of(obj).taint_only(),
+            None => Value::default(),
+        };
+        match &obj.kind {
+            Kind::Global(path) => {
+                let full = join_path(path, key);
+                out.kind = match &*full {
+                    "localStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::LocalStorage })),
+                    "sessionStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::SessionStorage })),
+                    "document.forms" => Kind::Form(None),
+                    "document.location" => Kind::Global("location".into()),
+                    p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams })),
+                    _ => Kind::Global(full),
+                };
+            }
+            Kind::Dom(d) => {
+                if DOM_VALUE_PROPS.contains(&key) {
+                    let label = self.new_source(span, d.category, d.desc.clone(), false);
+                    out.add_label(label);
+                } else if DOM_SAME_PROPS.contains(&key) || key.bytes().all(|b| b.is_ascii_digit()) {
+                    out.kind = obj.kind.clone();
+                } else if key == "dataset" {
+                    out.kind = Kind::Unknown;
+                }
+            }
+            Kind::Form(name) => {
+                if key == "elements" || key == "[index]" || key.bytes().all(|b| b.is_ascii_digit()) {
+                    out.kind = Kind::Form(name.clone());
+                } else if let Some(m) = self.classify(key, None, NameSite::Field) {
+                    let desc = match name {
+                        Some(f) => format!("form field '{key}' of {f}"),
+                        None => format!("form field '{key}'"),
+                    };
+                    out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
+                }
+            }
+            Kind::Bag(b) => {
+                if matches!(b.kind, BagKind::FormData | BagKind::UrlParams | BagKind::LocalStorage | BagKind::SessionStorage) {
+                    if let Some(m) = self.classify(key, None, NameSite::Field) {
+                        let label = self.new_source(span, m.category, b.kind.describe(key), false);
+                        out.add_label(label);
+                    }
+                }
+            }
+            Kind::Event(target) => {
+                if matches!(key, "target" | "currentTarget" | "srcElement" | "delegateTarget") {
+                    out = (**target).clone();
+                }
+            }
+            Kind::Str(_) | Kind::Func(_) | Kind::Unknown => {}
+        }
+        // The object's own taint: a string's parts are still the data; parameters extend their path.
+        for l in &obj.taint {
+            match &l.origin {
+                Origin::Source(_) => {
+                    if !CLEAN_PROPS.contains(&key) {
+                        out.add_label(l.clone());
+                    }
+                }
+                Origin::Param { index, path } => {
+                    if path.len() < MAX_DEPTH {
+                        let mut p = path.to_vec();
+                        p.push(Seg::Prop(key.into(), span));
+                        out.add_label(Label { origin: Origin::Param { index: *index, path: p.into() }, steps: l.steps.clone() });
+                    }
+                }
+            }
+        }
+        // A property whose name says what it holds: `user.email`, `customer.address.street`.
+        if !matches!(obj.kind, Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_))
+            && key != "[index]"
+            && !out.taint.iter().any(|l| matches!(l.origin, Origin::Source(_)))
+        {
+            if let Some(m) = self.classify(key, owner, NameSite::Code) {
+                match m.kind {
+                    NameKind::Value => {
+                        let desc = self.text.get(span.start as usize..span.end as usize).unwrap_or(key);
+                        let desc = crate::source::snippet(desc, ByteSpan::new(0, desc.len() as u32), 60);
+                        let label = self.new_source(span, m.category, desc, true);
+                        out.add_label(label);
+                    }
+                    NameKind::Handle => {
+                        if matches!(out.kind, Kind::Unknown | Kind::Global(_)) {
+                            let desc = self.text.get(span.start as usize..span.end as usize).unwrap_or(key).to_string();
+                            out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `$el.val()`, `el.text()`, `el.getAttribute('value')` on an element; `None` when the
+    /// method is not a read.
+    pub(super) fn dom_read_method(&mut self, recv: &Value, method: &str, args: &[Value], span: ByteSpan) -> Option<Value> {
+        let read = match method {
+            "val" | "text" | "html" | "innerText" | "textContent" | "attr:value" => method.to_string(),
+            "getAttribute" | "attr" | "prop" => match args.first().and_then(Value::as_str) {
+                Some("value") => "attr:value".to_string(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // Setters (`$el.val('x')`) write rather than read.
+        if read != "attr:value" && !args.is_empty() {
+            return None;
+        }
+        let mut out = Value::default();
+        if let Kind::Dom(d) = &recv.kind {
+            let label = self.new_source(span, d.category, d.desc.clone(), false);
+            out.add_label(label);
+        }
+        for l in &recv.taint {
+            if let Origin::Param { index, path } = &l.origin {
+                let mut p = path.to_vec();
+                p.push(Seg::Read(read.as_str().into(), span));
+                out.add_label(Label { origin: Origin::Param { index: *index, path: p.into() }, steps: l.steps.clone() });
+            } else {
+                out.add_label(l.clone());
+            }
+        }
+        Some(out)
+    }
+
+    /// The element(s) a lookup selects, classified; same-file element declarations refine it.
+    fn dom_lookup(&self, how: Lookup, arg: &str) -> Value {
+        let names = &self.cat.names;
+        let declared = self.find_element(how, arg);
+        if let Some(el) = declared {
+            if let Some(v) = element_value(names, el) {
+                return v;
+            }
+        }
+        let (class, desc) = match how {
+            Lookup::Id => (
+                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)).or_else(|| {
+                    is_form_name(arg).then_some(FieldClass::Form)
+                }),
+                format!("element #{arg}"),
+            ),
+            Lookup::Name => (
+                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)),
+                format!("field [name={arg}]"),
+            ),
+            Lookup::Class => (
+                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)),
+                format!("element .{arg}"),
+            ),
+            Lookup::Selector => (classify_selector(names, arg), format!("element {arg}")),
+        };
+        match class {
+            Some(FieldClass::Sensitive(category)) => Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc }))),
+            Some(FieldClass::Form) => Value::kind(Kind::Form(Some(desc.trim_start_matches("element ").into()))),
+            None => Value::default(),
+        }
+    }
+
+    fn find_element(&self, how: Lookup, arg: &str) -> Option<&'a ElementFact> {
+        let arg = arg.trim();
+        match how {
+            Lookup::Id => self.elements.iter().find(|e| e.id.as_deref() == Some(arg)),
+            Lookup::Name => self.elements.iter().find(|e| e.name.as_deref() == Some(arg)),
+            Lookup::Class => None,
+            Lookup::Selector => {
+                // `#id` or `tag#id`: the declared element decides.
+                let (_, id) = arg.split_once('#')?;
+                if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                    return None;
+                }
+                self.elements.iter().find(|e| e.id.as_deref() == Some(id))
+            }
+        }
+    }
+
+    /// Browser APIs: lookups, reads, containers of form/URL data, pass-through functions.
+    pub(super) fn builtin_call(&mut self, call: &Call) -> Option<Value> {
+        let arg0 = call.args.first();
+        let arg0_str = arg0.and_then(Value::as_str);
+        let path: Option<Rc<str>> = match &call.callee.kind {
+            Kind::Global(p) => Some(p.clone()),
+            _ => None,
+        };
+        let path = path.as_deref();
+
+        // Constructors.
+        if call.is_new {
+            return match path {
+                Some("FormData") => Some(Value::kind(Kind::Bag(Rc::new(BagInfo { kind: BagKind::FormData })))),
+                Some("URLSearchParams") => {
+                    let from_page = arg0.is_some_and(|a| match &a.kind {
+                        Kind::Global(p) => p.starts_with("location") || p.starts_with("document.URL"),
+                        Kind::Bag(_) => true,
+                        _ => false,
+                    });
+                    let mut v = Value::kind(if from_page {
+                        Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams }))
+                    } else {
+                        Kind::Unknown
+                    });
+                    if let Some(a) = arg0 {
+                        v.add_taint(&a.flat_taint(0));
+                    }
+                    Some(v)
+                }
+                Some("URL") => {
+                    let from_page = arg0.is_some_and(|a| matches!(&a.kind, Kind::Global(p) if p.starts_with("location") || p.starts_with("document.URL")));
+                    Some(if from_page { Value::kind(Kind::Global("location".into())) } else { Value::default() })
+                }
+                _ => None,
+            };
+        }
+
+        // Element lookups.
+        let lookup = match (call.method, path) {
+            (Some("getElementById"), _) => Some(Lookup::Id),
+            (Some("querySelector" | "querySelectorAll" | "closest" | "find" | "children"), _) => Some(Lookup::Selector),
+            (Some("getElementsByName"), _) => Some(Lookup::Name),
+            (Some("getElementsByClassName"), _) => Some(Lookup::Class),
+            (None, Some("$" | "jQuery")) => Some(Lookup::Selector),
+            _ => None,
+        };
+        if let Some(how) = lookup {
+            if let Some(sel) = arg0_str {
+                return Some(self.dom_lookup(how, sel));
+            }
+            // `$(this)`, `$(event.target)`: the wrapped element.
+            if matches!(path, Some("$" | "jQuery")) {
+                return Some(arg0.cloned().unwrap_or_default());
+            }
+        }
+
+        // Reads of an element's value or text.
+        if let (Some(recv), Some(m)) = (call.receiver, call.method) {
+            if let Some(v) = self.dom_read_method(recv, m, call.args, call.span) {
+                if matches!(recv.kind, Kind::Dom(_)) || !v.taint.is_empty() {
+                    return Some(v);
+                }
+            }
+        }
+
+        // Keyed containers: FormData, URLSearchParams, storage.
+        if let (Some(recv), Some(m)) = (call.receiver, call.method) {
+            if let Kind::Bag(b) = &recv.kind {
+                let kind = b.kind;
+                match m {
+                    "get" | "getAll" | "getItem" => {
+                        let storage = matches!(kind, BagKind::LocalStorage | BagKind::SessionStorage);
+                        if (m == "getItem") == storage {
+                            return Some(self.keyed_read(kind, arg0_str, call.span));
+                        }
+                    }
+                    "entries" | "values" | "toString" => return Some(recv.clone()),
+                    _ => {}
+                }
+            }
+            // `form.elements.namedItem('email')`
+            if let (Kind::Form(_), "namedItem") = (&recv.kind, m) {
+                if let Some(k) = arg0_str {
+                    return Some(self.get_prop(recv, k, None, call.span));
+                }
+            }
+        }
+
+        // Cookie libraries and helpers: `Cookies.get('email')`, `getCookie('email')`.
+        let callee_name = match (path, call.method) {
+            (Some(p), _) => Some(p.to_string()),
+            (None, Some(m)) => Some(m.to_string()),
+            _ => None,
+        };
+        if let Some(name) = &callee_name {
+            let n = normalize(name);
+            let cookie_reader = matches!(name.as_str(), "Cookies.get" | "Cookie.get" | "cookies.get" | "$.cookie" | "jQuery.cookie" | "Cookies.getJSON")
+                || matches!(n.as_str(), "get_cookie" | "read_cookie" | "get_cookie_value" | "cookie_get" | "getcookie");
+            if cookie_reader {
+                if let Some(k) = arg0_str {
+                    return Some(self.keyed_read(BagKind::Cookies, Some(k), call.span));
+                }
+            }
+        }
+
+        // `document.cookie.match(/email=([^;]+)/)`, `location.search.match(/[?&]email=([^&]+)/)`.
+        if let (Some(recv), Some("match" | "exec" | "split")) = (call.receiver, call.method) {
+            if let Kind::Global(p) = &recv.kind {
+                let bag = match &**p {
+                    "document.cookie" => Some(BagKind::Cookies),
+                    "location.search" | "location.href" | "location.hash" | "document.URL" => Some(BagKind::UrlParams),
+                    _ => None,
+                };
+                if let (Some(bag), Some(pattern)) = (bag, arg0_str) {
+                    let key = pattern
+                        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                        .find(|w| !w.is_empty() && self.cat.names.classify(w, None, NameSite::Field).is_some());
+                    if let Some(key) = key {
+                        return Some(self.keyed_read(bag, Some(key), call.span));
+                    }
+                }
+            }
+        }
+
+        // Object helpers that keep an object's data.
+        match path {
+            Some("Object.fromEntries") => {
+                let a = arg0.cloned().unwrap_or_default();
+                return Some(match &a.kind {
+                    Kind::Bag(b) if matches!(b.kind, BagKind::FormData | BagKind::UrlParams) => a.clone(),
+                    _ => a,
+                });
+            }
+            Some("Object.assign") => {
+                let mut out = Value::default();
+                for a in call.args {
+                    out = out.join(a);
+                }
+                return Some(out);
+            }
+            Some("Promise.all" | "Promise.allSettled") => return Some(arg0.cloned().unwrap_or_default()),
+            _ => {}
+        }
+        if let Some(p) = path {
+            if PASS_THROUGH_FUNCTIONS.contains(&p) {
+                let mut out = Value::default();
+                if let Some(a) = arg0 {
+                    out = if p == "JSON.parse" || p == "Promise.resolve" || p == "structuredClone" { a.clone() } else { a.taint_only() };
+                }
+                return Some(out);
+            }
+        }
+
+        // Promises: `hash(email).then(h => …)` runs the callback with the value.
+        if let (Some(recv), Some("then")) = (call.receiver, call.method) {
+            if let Some(Kind::Func(fid)) = arg0.map(|a| a.kind.clone()) {
+                let step = Step { span: call.span, note: "passed to then()".into() };
+                return Some(self.apply(fid, vec![recv.clone()], Value::default(), &step));
+            }
+            return Some(recv.clone());
+        }
+
+        // Methods that return the data they are called on.
+        if let (Some(recv), Some(m)) = (call.receiver, call.method) {
+            if PASS_THROUGH_METHODS.contains(&m) && !matches!(recv.kind, Kind::Func(_)) && !matches!(call.callee.kind, Kind::Func(_)) {
+                let mut out = recv.taint_only();
+                if matches!(m, "concat" | "replace" | "replaceAll" | "join" | "update" | "digest") {
+                    for a in call.args {
+                        out.add_taint(&a.taint_only().taint);
+                    }
+                }
+                if matches!(m, "filter" | "find" | "slice" | "flat" | "reverse" | "sort" | "toSorted" | "toReversed" | "catch" | "finally") {
+                    out = recv.clone();
+                }
+                // Callbacks still run (`filter(x => …)`).
+                self.run_callbacks_on(call, recv);
+                return Some(out);
+            }
+        }
+
+        // Hash helpers we cannot see into: `sha256(email)`, `CryptoJS.SHA256(email)`.
+        let last = callee_name.as_deref().map(|n| n.rsplit('.').next().unwrap_or(n));
+        if let Some(last) = last {
+            if is_hash_name(last) && !matches!(call.callee.kind, Kind::Func(_)) {
+                let mut out = Value::default();
+                for a in call.args {
+                    out.add_taint(&a.taint_only().taint);
+                }
+                return Some(out);
+            }
+        }
+        None
+    }
+
+    fn run_callbacks_on(&mut self, call: &Call, recv: &Value) {
+        for a in call.args {
+            if let Kind::Func(fid) = a.kind {
+                let step = Step { span: call.span, note: "passed to the callback".into() };
+                self.apply(fid, vec![element_of(recv)], Value::default(), &step);
+            }
+        }
+    }
+
+    /// A read by key from a container: `fd.get('email')`, `localStorage.getItem('user_email')`.
+    fn keyed_read(&mut self, bag: BagKind, key: Option<&str>, span: ByteSpan) -> Value {
+        let Some(key) = key else { return Value::default() };
+        match self.cat.names.classify(key, None, NameSite::Field) {
+            Some(m) => {
+                let label = self.new_source(span, m.category, bag.describe(key), false);
+                Value::tainted(label)
+            }
+            None => Value::default(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Lookup {
+    Id,
+    Name,
+    Class,
+    Selector,
+}
+
+/// The value of a declared element: a sensitive field by type, autocomplete, name, id or class.
+pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> Option<Value> {
+    let category = el
+        .ty
+        .as_deref()
+        .and_then(|t| input_type_category(names, t))
+        .or_else(|| el.autocomplete.as_deref().and_then(|a| autocomplete_category(names, a)))
+        .or_else(|| el.name.as_deref().and_then(|n| names.classify(n, None, NameSite::Field)).map(|m| m.category))
+        .or_else(|| el.id.as_deref().and_then(|n| names.classify(n, None, NameSite::Field)).map(|m| m.category))
+        .or_else(|| el.classes.iter().find_map(|c| names.classify(c, None, NameSite::Field)).map(|m| m.category));
+    match category {
+        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc: el.describe() })))),
+        None if el.tag == "form" => Some(Value::kind(Kind::Form(Some(el.describe().into())))),
+        None => None,
+    }
+}

@@ -1,0 +1,268 @@
+//! Runs the pipeline over many files: a rayon pool with large stacks (deep ASTs), each file under
+//! `catch_unwind` and a deadline, results collected in walk order so output is deterministic
+//! whatever the thread count. `check_text` is the one per-file entry point (CLI, tests, editors).
+
+use crate::analyze::analyze_file;
+use crate::catalog::Catalog;
+use crate::extract::extract;
+use crate::lints::data_to_tracker;
+use crate::parse::parse_block;
+use crate::prefilter::Prefilter;
+use crate::report::{FileError, Finding, Report};
+use crate::source::LineIndex;
+use crate::walk::{walk, WalkOptions};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Worker stacks: swc and the analysis recurse on nesting; 64 MiB covers what the nesting guard lets through.
+const STACK_SIZE: usize = 64 << 20;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub walk: WalkOptions,
+    pub threads: usize,
+    pub prefilter: bool,
+    pub max_file_size: u64,
+    pub file_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            walk: WalkOptions::default(),
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            prefilter: true,
+            max_file_size: 4 << 20,
+            file_timeout: Duration::from_secs(20),
+        }
+    }
+}
+
+/// What one file produced.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    pub findings: Vec<Finding>,
+    pub errors: Vec<String>,
+    /// False when the prefilter showed the file cannot matter.
+    pub parsed: bool,
+}
+
+fn prefilter() -> &'static Prefilter {
+    static P: OnceLock<Prefilter> = OnceLock::new();
+    P.get_or_init(|| Prefilter::new(Catalog::builtin().sdks.roots()))
+}
+
+/// Checks one file's text. `display` is the path as reports show it.
+pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
+    let cat = Catalog::builtin();
+    let ext = Path::new(display).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let mut result = FileResult::default();
+    if use_prefilter && !prefilter().may_match(text.as_bytes()) {
+        return result;
+    }
+    let Some(extracted) = extract(&ext, text) else { return result };
+    result.parsed = true;
+    let mut programs = Vec::with_capacity(extracted.blocks.len());
+    for block in &extracted.blocks {
+        match parse_block(text, block) {
+            Ok(p) => programs.push((block.kind.clone(), p)),
+            Err(e) => {
+                let at = LineIndex::new(text).line_col(e.span.start);
+                result.errors.push(format!("parse error at {}:{}: {}", at.line, at.column, e.message));
+            }
+        }
+    }
+    if programs.is_empty() {
+        return result;
+    }
+    let outcome = analyze_file(cat, text, &extracted.elements, &programs);
+    drop(programs);
+    if outcome.flows.is_empty() {
+        return result;
+    }
+    let idx = LineIndex::new(text);
+    let mut findings = data_to_tracker::findings(cat, &outcome);
+    for f in &mut findings {
+        f.file = display.to_string();
+        f.resolve(&idx);
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    result.findings = findings;
+    result
+}
+
+/// Reads a file the way the scanner accepts it: not too large, not binary, UTF-8.
+fn read_source(path: &Path, max: u64) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > max {
+        return Err(format!("skipped: {} bytes is over the --max-file-size limit of {max} bytes", meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("skipped: binary file".into());
+    }
+    String::from_utf8(bytes).map_err(|e| format!("skipped: not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+struct Outcome {
+    index: usize,
+    result: Result<(FileResult, Option<Arc<str>>), String>,
+}
+
+fn check_path(path: &Path, opts: &Options) -> Result<(FileResult, Option<Arc<str>>), String> {
+    let text = read_source(path, opts.max_file_size)?;
+    let display = path.to_string_lossy();
+    let result = catch_unwind(AssertUnwindSafe(|| check_text(&display, &text, opts.prefilter)))
+        .map_err(|p| format!("internal error while analysing (please report): {}", panic_message(&p)))?;
+    let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
+    Ok((result, keep))
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// Keeps panics inside workers quiet: they become per-file errors.
+fn install_panic_hook() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let worker = std::thread::current().name().is_some_and(|n| n.starts_with("overshare-worker"));
+            if !worker {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Scans `paths` and returns the sorted report.
+pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> {
+    install_panic_hook();
+    let walked = walk(paths, &WalkOptions { threads: opts.threads, ..opts.walk.clone() })?;
+    let files = Arc::new(walked.files);
+    let mut report = Report { files_scanned: files.len(), ..Default::default() };
+    for (p, e) in walked.errors {
+        report.errors.push(FileError { file: p.to_string_lossy().into_owned(), message: e });
+    }
+
+    let threads = opts.threads.max(1);
+    let (tx, rx) = crossbeam_channel::unbounded::<Outcome>();
+    let next = Arc::new(AtomicUsize::new(0));
+    // What each worker is on, and since when: the collector's watchdog reads it.
+    let running: Arc<Mutex<Vec<Option<(usize, Instant)>>>> = Arc::new(Mutex::new(Vec::new()));
+    let spawn_worker = {
+        let (files, next, running, tx, opts) = (files.clone(), next.clone(), running.clone(), tx.clone(), opts.clone());
+        move |via_pool: Option<&rayon::ThreadPool>| {
+            let slot = {
+                let mut r = running.lock().unwrap();
+                r.push(None);
+                r.len() - 1
+            };
+            let (files, next, running, tx, opts) = (files.clone(), next.clone(), running.clone(), tx.clone(), opts.clone());
+            let work = move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= files.len() {
+                    running.lock().unwrap()[slot] = None;
+                    return;
+                }
+                running.lock().unwrap()[slot] = Some((i, Instant::now()));
+                let result = check_path(&files[i], &opts);
+                running.lock().unwrap()[slot] = None;
+                if tx.send(Outcome { index: i, result }).is_err() {
+                    return;
+                }
+            };
+            match via_pool {
+                Some(pool) => pool.spawn(work),
+                None => {
+                    // A replacement for a worker stuck on a file past its deadline.
+                    let _ = std::thread::Builder::new()
+                        .name(format!("overshare-worker-spare-{slot}"))
+                        .stack_size(STACK_SIZE)
+                        .spawn(work);
+                }
+            }
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("overshare-worker-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    for _ in 0..threads {
+        spawn_worker(Some(&pool));
+    }
+    drop(tx);
+
+    let mut results: Vec<Option<Result<(FileResult, Option<Arc<str>>), String>>> = (0..files.len()).map(|_| None).collect();
+    let mut remaining = files.len();
+    while remaining > 0 {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(o) => {
+                if results[o.index].is_none() {
+                    results[o.index] = Some(o.result);
+                    remaining -= 1;
+                }
+            }
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+        }
+        let stuck: Vec<(usize, usize)> = {
+            let mut r = running.lock().unwrap();
+            let now = Instant::now();
+            r.iter_mut()
+                .enumerate()
+                .filter_map(|(slot, s)| match s {
+                    Some((i, since)) if now.duration_since(*since) > opts.file_timeout => {
+                        let i = *i;
+                        *s = None;
+                        Some((slot, i))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        for (_, i) in stuck {
+            if results[i].is_none() {
+                results[i] = Some(Err(format!(
+                    "skipped: analysis did not finish within {} s (the parser can backtrack exponentially on some TSX)",
+                    opts.file_timeout.as_secs()
+                )));
+                remaining -= 1;
+            }
+            spawn_worker(None);
+        }
+    }
+    // Workers still stuck on a file keep running until the process exits; nothing waits for them.
+    std::mem::forget(pool);
+
+    for (i, r) in results.into_iter().enumerate() {
+        let display = files[i].to_string_lossy().into_owned();
+        match r {
+            Some(Ok((fr, text))) => {
+                if fr.parsed {
+                    report.files_parsed += 1;
+                }
+                for e in fr.errors {
+                    report.errors.push(FileError { file: display.clone(), message: e });
+                }
+                if let Some(t) = text {
+                    report.texts.insert(display.clone(), t);
+                }
+                report.findings.extend(fr.findings);
+            }
+            Some(Err(e)) => report.errors.push(FileError { file: display, message: e }),
+            None => report.errors.push(FileError { file: display, message: "internal error: no result".into() }),
+        }
+    }
+    report.sort();
+    Ok(report)
+}

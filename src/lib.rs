@@ -1,0 +1,19 @@
+//! overshare: finds personal data that web page code sends to tracker, analytics, session
+//! replay, CRM and error-monitoring SDKs.
+//!
+//! The pipeline, one module per stage: [`walk`] → [`prefilter`] → [`extract`] → [`parse`] →
+//! [`analyze`] → [`lints`] → [`report`]; [`driver`] runs it over many files.
+
+pub mod analyze;
+pub mod catalog;
+pub mod driver;
+pub mod extract;
+#[path = "../lints/mod.rs"]
+pub mod lints;
+pub mod parse;
+pub mod prefilter;
+pub mod report;
+pub mod source;
+pub mod walk;
+
+pub use driver::{check_paths, check_text, FileResult, Options};

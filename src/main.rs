@@ -1,0 +1,170 @@
+//! The `overshare` command line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use overshare::catalog::Catalog;
+use overshare::lints;
+use overshare::report::{json, text};
+use overshare::walk::WalkOptions;
+use overshare::Options;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(name = "overshare", version, about = "Finds personal data your web pages send to trackers", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan files and folders (default: the current folder) and report flows of personal data
+    /// into tracker SDKs. Exit code: 0 no findings, 1 findings, 2 the run itself failed.
+    Check(CheckArgs),
+    /// List every rule with its id, default severity and summary.
+    Rules {
+        /// List the tracker SDKs the analysis knows instead.
+        #[arg(long)]
+        sdks: bool,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, e.g. data-to-tracker.
+        rule: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or folders to scan. Files named here are scanned even when ignored or excluded.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+    /// Also scan what .gitignore/.ignore and the default excludes (node_modules, vendor, dist,
+    /// build, coverage, *.min.js, source maps) would skip.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Scan paths matching this glob even when excluded by default (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Parse every file, not only those that mention a tracker SDK (same findings, slower).
+    #[arg(long)]
+    no_prefilter: bool,
+    /// Skip (and report) files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 4 << 20)]
+    max_file_size: u64,
+    /// Give up on (and report) a file whose analysis takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    file_timeout: u64,
+    /// Colour in the text report: auto (when a terminal and NO_COLOR unset), always, never.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    color: String,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { sdks } => {
+            let mut out = String::new();
+            if sdks {
+                let cat = Catalog::builtin();
+                let mut all: Vec<_> = cat.sdks.all.iter().collect();
+                all.sort_by(|a, b| a.id.cmp(&b.id));
+                for s in all {
+                    out.push_str(&format!("{:<28} {:<12} {:<24} {}\n", s.id, s.class.as_str(), s.name, s.docs));
+                }
+            } else {
+                for r in lints::RULES {
+                    out.push_str(&format!("{}  (since {})\n  severity: {}\n  {}\n", r.id, r.since, r.severity, r.summary));
+                }
+            }
+            print_out(&out)
+        }
+        Command::Explain { rule } => match lints::find(&rule) {
+            Some(r) => print_out(r.docs),
+            None => {
+                let ids: Vec<&str> = lints::RULES.iter().map(|r| r.id).collect();
+                eprintln!("error: unknown rule `{rule}`; rules: {}", ids.join(", "));
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn print_out(s: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(s.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    for p in &paths {
+        if !p.exists() {
+            eprintln!("error: path `{}` does not exist", p.display());
+            return ExitCode::from(2);
+        }
+    }
+    let defaults = Options::default();
+    let threads = args.threads.unwrap_or(defaults.threads).max(1);
+    let opts = Options {
+        walk: WalkOptions { no_ignore: args.no_ignore, exclude: args.exclude, include: args.include, threads },
+        threads,
+        prefilter: !args.no_prefilter,
+        max_file_size: args.max_file_size,
+        file_timeout: Duration::from_secs(args.file_timeout.max(1)),
+    };
+    let started = Instant::now();
+    let report = match overshare::check_paths(&paths, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = match args.format {
+        Format::Json => json::render(&report),
+        Format::Text => {
+            let color = match args.color.as_str() {
+                "always" => true,
+                "never" => false,
+                _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let width = if color { 120 } else { 100 };
+            text::render(&report, &text::TextOptions { color, width })
+        }
+    };
+    if !matches!(print_out(&out), ExitCode::SUCCESS) {
+        return ExitCode::from(2);
+    }
+    if matches!(args.format, Format::Text) {
+        let mut err = std::io::stderr().lock();
+        for e in &report.errors {
+            let _ = writeln!(err, "warning: {}: {}", e.file, e.message);
+        }
+        let _ = writeln!(err, "{}", text::summary(&report, started.elapsed()));
+    }
+    if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

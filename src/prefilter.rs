@@ -1,0 +1,51 @@
+//! Stage 2: decide from the raw bytes whether a file can matter. Every sink the analysis knows
+//! is reached through an SDK global's name (`fbq`, `analytics`, `Sentry`…), so a file that never
+//! mentions one as a whole word cannot produce a finding: it is counted and skipped unparsed.
+//! `--no-prefilter` turns this off, and a test checks both give the same findings.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+pub struct Prefilter {
+    matcher: AhoCorasick,
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+impl Prefilter {
+    pub fn new<'a>(needles: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut needles: Vec<&str> = needles.into_iter().collect();
+        needles.sort_unstable();
+        needles.dedup();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .expect("SDK globals form a valid pattern set");
+        Self { matcher }
+    }
+
+    /// True when the text mentions any needle as a whole identifier.
+    pub fn may_match(&self, text: &[u8]) -> bool {
+        self.matcher.find_overlapping_iter(text).any(|m| {
+            let before_ok = m.start() == 0 || !is_ident_byte(text[m.start() - 1]);
+            let after_ok = m.end() == text.len() || !is_ident_byte(text[m.end()]);
+            before_ok && after_ok
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let p = Prefilter::new(["fbq", "ga", "analytics"]);
+        assert!(p.may_match(b"window.fbq('init')"));
+        assert!(p.may_match(b"x;ga('send')"));
+        assert!(!p.may_match(b"const gap = 1; myfbq(); analyticsEnabled"));
+        assert!(p.may_match(b"gap; ga"));
+        assert!(!p.may_match(b""));
+    }
+}

@@ -1,0 +1,131 @@
+//! Stage 6: findings and how they are printed. Lints build [`Finding`]s with byte spans; the
+//! driver resolves positions; the formats here only render.
+
+pub mod json;
+pub mod text;
+
+use crate::source::{ByteSpan, LineCol, LineIndex};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A span in a file, with its resolved 1-based positions.
+#[derive(Clone, Debug, Default)]
+pub struct SpanRef {
+    pub span: ByteSpan,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub expr: Option<String>,
+}
+
+impl SpanRef {
+    pub fn new(span: ByteSpan) -> Self {
+        Self { span, ..Default::default() }
+    }
+    pub fn with_expr(mut self, expr: String) -> Self {
+        self.expr = Some(expr);
+        self
+    }
+    fn resolve(&mut self, idx: &LineIndex) {
+        self.start = idx.line_col(self.span.start);
+        self.end = idx.line_col(self.span.end);
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct StepRef {
+    pub at: SpanRef,
+    pub note: String,
+}
+
+impl StepRef {
+    pub fn new(span: ByteSpan, note: String) -> Self {
+        Self { at: SpanRef::new(span), note }
+    }
+}
+
+/// One reported flow.
+#[derive(Clone, Debug, Default)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub category: String,
+    pub sdk: String,
+    pub sdk_name: String,
+    pub message: String,
+    pub file: String,
+    /// The primary span: the sink call.
+    pub sink: SpanRef,
+    pub source: Option<SpanRef>,
+    pub sink_label: String,
+    pub source_label: String,
+    pub flow: Vec<StepRef>,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// Fills in line and column numbers.
+    pub fn resolve(&mut self, idx: &LineIndex) {
+        self.sink.resolve(idx);
+        if let Some(s) = &mut self.source {
+            s.resolve(idx);
+        }
+        for step in &mut self.flow {
+            step.at.resolve(idx);
+        }
+    }
+
+    /// Report order: file, line, column, rule, then the rest so ties are deterministic.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.file,
+            self.sink.start,
+            self.rule,
+            self.source.as_ref().map(|s| s.start),
+            &self.message,
+        )
+    }
+}
+
+/// A file that could not be scanned, or a part of it that could not.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+}
+
+/// The result of a whole run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files_scanned: usize,
+    /// Files the prefilter let through and that were parsed.
+    pub files_parsed: usize,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<FileError>,
+    /// The text of each file with findings, for rendering snippets.
+    pub texts: std::collections::BTreeMap<String, std::sync::Arc<str>>,
+}
+
+impl Report {
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.errors.sort();
+    }
+}

@@ -1,0 +1,155 @@
+//! Fixture tests. Every file under `test-fixtures/` is scanned and checked two ways:
+//! - against the `expect:` markers written by hand in the file: each finding's sink line carries
+//!   `expect: <category> <sdk>` (comma-separated when several); files without markers must
+//!   produce no finding;
+//! - against the directory's `expected.txt` snapshot of the full findings (messages, sources,
+//!   steps), reviewed by hand. Regenerate with `OVERSHARE_BLESS=1 cargo test --test fixtures`.
+//!
+//! Every check also runs with the prefilter off and must give the same findings.
+
+use overshare::check_text;
+use overshare::report::Finding;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+const EXTS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test-fixtures")
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTS.contains(&e)) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// line -> sorted list of "category sdk"
+fn markers(text: &str) -> BTreeMap<u32, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(pos) = line.find("expect:") {
+            let rest = &line[pos + "expect:".len()..];
+            let rest = rest.split("-->").next().unwrap_or(rest);
+            let mut items: Vec<String> = rest
+                .split(',')
+                .map(|s| s.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+                .collect();
+            items.sort();
+            out.insert(i as u32 + 1, items);
+        }
+    }
+    out
+}
+
+fn actual(findings: &[Finding]) -> BTreeMap<u32, Vec<String>> {
+    let mut out: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for f in findings {
+        out.entry(f.sink.start.line).or_default().push(format!("{} {}", f.category, f.sdk));
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+fn render(findings: &[Finding]) -> String {
+    let mut s = String::new();
+    for f in findings {
+        let _ = writeln!(
+            s,
+            "{}:{}:{}: {} {} [{} -> {}] {}",
+            f.file, f.sink.start.line, f.sink.start.column, f.severity.as_str(), f.rule, f.category, f.sdk, f.message
+        );
+        if let Some(src) = &f.source {
+            let _ = writeln!(s, "    source {}:{} `{}`", src.start.line, src.start.column, src.expr.as_deref().unwrap_or(""));
+        }
+        for step in &f.flow {
+            let _ = writeln!(s, "    step {}:{} {}", step.at.start.line, step.at.start.column, step.note);
+        }
+    }
+    s
+}
+
+fn check_dir(name: &str) {
+    let dir = root().join(name);
+    let mut failures = Vec::new();
+    let mut snapshot = String::new();
+    let files = files_under(&dir);
+    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
+    for path in &files {
+        let rel = path.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        let Ok(text) = std::fs::read_to_string(path) else { continue }; // binary/latin1 inputs: see cli tests
+        let with = check_text(&rel, &text, true);
+        let without = check_text(&rel, &text, false);
+        if render(&with.findings) != render(&without.findings) {
+            failures.push(format!("{rel}: findings differ with and without the prefilter"));
+        }
+        let (want, got) = (markers(&text), actual(&without.findings));
+        if want != got {
+            failures.push(format!("{rel}: expected {want:?}\n      got      {got:?}\n{}", render(&without.findings)));
+        }
+        snapshot.push_str(&render(&without.findings));
+        for e in &without.errors {
+            let _ = writeln!(snapshot, "{rel}: error: {e}");
+        }
+    }
+    let snap_path = dir.join("expected.txt");
+    if std::env::var_os("OVERSHARE_BLESS").is_some() {
+        std::fs::write(&snap_path, &snapshot).unwrap();
+    } else {
+        let old = std::fs::read_to_string(&snap_path).unwrap_or_default();
+        if old != snapshot {
+            failures.push(format!(
+                "{} is out of date (review the change, then OVERSHARE_BLESS=1 cargo test --test fixtures):\n{}",
+                snap_path.display(),
+                diff(&old, &snapshot)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture failure(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+fn diff(old: &str, new: &str) -> String {
+    let o: std::collections::BTreeSet<&str> = old.lines().collect();
+    let n: std::collections::BTreeSet<&str> = new.lines().collect();
+    let mut s = String::new();
+    for l in o.difference(&n) {
+        let _ = writeln!(s, "- {l}");
+    }
+    for l in n.difference(&o) {
+        let _ = writeln!(s, "+ {l}");
+    }
+    s
+}
+
+#[test]
+fn data_to_tracker_fixtures() {
+    check_dir("data-to-tracker");
+}
+
+#[test]
+fn demo_shop() {
+    check_dir("demo-shop");
+}
+
+#[test]
+fn enough_fixtures() {
+    let files = files_under(&root().join("data-to-tracker"));
+    let bad = files.iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("bad-")).count();
+    let ok = files.iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("ok-")).count();
+    assert!(bad >= 30 && ok >= 20, "{bad} bad and {ok} ok fixtures");
+}
