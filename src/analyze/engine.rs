@@ -127,6 +127,8 @@ pub struct Engine<'a> {
     next_activation: u32,
     depth: u32,
     summary_nesting: usize,
+    /// While binding parameters: the symbolic values need no "assigned to" steps.
+    binding_params: bool,
     name_cache: HashMap<(Rc<str>, Option<Rc<str>>), Option<crate::catalog::NameMatch>>,
 }
 
@@ -152,6 +154,7 @@ impl<'a> Engine<'a> {
             next_activation: 1,
             depth: 0,
             summary_nesting: 0,
+            binding_params: false,
             name_cache: HashMap::new(),
         }
     }
@@ -404,6 +407,7 @@ impl<'a> Engine<'a> {
         self.next_activation += 1;
         let fn_name = self.funcs[fid].name.clone();
         self.frames.push(Frame { activation, hits: Vec::new(), ret: Value::default(), fn_name });
+        self.binding_params = true;
         let param = |i: usize| Value::tainted(Label {
             origin: Origin::Param { index: i as u32, path: Rc::from(Vec::new()) },
             steps: Rc::new(Vec::new()),
@@ -414,6 +418,7 @@ impl<'a> Engine<'a> {
                 for (i, p) in f.params.iter().enumerate() {
                     self.bind_pat(&p.pat, param(i), true, false, None);
                 }
+                self.binding_params = false;
                 if let Some(body) = &f.body {
                     self.block_body(&body.stmts);
                 }
@@ -422,6 +427,7 @@ impl<'a> Engine<'a> {
                 for (i, p) in a.params.iter().enumerate() {
                     self.bind_pat(p, param(i), true, false, None);
                 }
+                self.binding_params = false;
                 match &*a.body {
                     ArrowFunctionBody::FunctionBody(b) => self.block_body(&b.stmts),
                     ArrowFunctionBody::Expr(e) => {
@@ -442,11 +448,15 @@ impl<'a> Engine<'a> {
                         }
                     }
                 }
+                self.binding_params = false;
                 if let Some(body) = &c.body {
                     self.block_body(&body.stmts);
                 }
             }
-            FuncNode::Block(b) => self.block_body(&b.stmts),
+            FuncNode::Block(b) => {
+                self.binding_params = false;
+                self.block_body(&b.stmts)
+            }
         }
         let frame = self.frames.pop().expect("pushed above");
         self.scope = saved_scope;
@@ -798,7 +808,7 @@ impl<'a> Engine<'a> {
             Pat::Ident(b) => {
                 let name: &str = &b.id.sym;
                 let step = Step { span: to_span(b.id.span), note: format!("assigned to `{name}`").into() };
-                let v = value.with_step(&step);
+                let v = if self.binding_params { value } else { value.with_step(&step) };
                 if declare {
                     self.declare(name, v, var);
                 } else {
@@ -1290,6 +1300,7 @@ impl<'a> Engine<'a> {
             _ => (None, None, self.expr(callee)),
         };
         let mut arg_vals = Vec::with_capacity(args.len());
+        let arg_spans: Vec<ByteSpan> = args.iter().map(|a| to_span(swc_common::Spanned::span(&*a.expr))).collect();
         let mut has_spread = false;
         for a in args {
             let v = self.expr(&a.expr);
@@ -1306,6 +1317,7 @@ impl<'a> Engine<'a> {
             method: method.as_deref(),
             callee: &callee_val,
             args: &arg_vals,
+            arg_spans: &arg_spans,
             is_new,
             has_spread,
         };
@@ -1344,7 +1356,12 @@ impl<'a> Engine<'a> {
                 Some("then") if i == 0 => (vec![recv.clone()], Value::default(), "passed to then()".to_string()),
                 _ => (Vec::new(), Value::default(), "run as a callback".to_string()),
             };
-            let step = Step { span: call.span, note: note.into() };
+            // Point at the event name (`'change'`) or the callback's start, not the whole call.
+            let at = match call.method {
+                Some(m) if super::sources::is_listener_method(m) && i > 0 => call.arg_spans[0],
+                _ => ByteSpan::new(call.arg_spans[i].start, call.arg_spans[i].start),
+            };
+            let step = Step { span: at, note: note.into() };
             self.apply(fid, params, this, &step);
         }
     }

@@ -13,6 +13,8 @@ pub struct Call<'v> {
     pub method: Option<&'v str>,
     pub callee: &'v Value,
     pub args: &'v [Value],
+    /// Where each argument is written: steps point at the callback's event name, not the call.
+    pub arg_spans: &'v [ByteSpan],
     pub is_new: bool,
     /// `f(...xs)`: argument positions are unknown, so every argument is treated as data.
     pub has_spread: bool,

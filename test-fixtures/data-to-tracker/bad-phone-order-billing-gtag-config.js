@@ -1,0 +1,10 @@
+// Order confirmation: Google Ads enhanced conversions via the config command.
+const order = window.__CHECKOUT__.order;
+
+gtag('config', 'AW-10987654321', { // expect: phone google-tag
+  send_page_view: false,
+  user_data: {
+    phone_number: order.billing.phone,
+  },
+});
+gtag('event', 'conversion', { send_to: 'AW-10987654321/aB3dE', value: order.total, currency: 'USD' });
