@@ -241,6 +241,10 @@ impl<'a> Engine<'a> {
         Label { origin: Origin::Source(id), steps: Rc::new(Vec::new()) }
     }
 
+    pub(super) fn source_is_weak(&self, id: SourceId) -> bool {
+        self.sources[id as usize].weak
+    }
+
     pub(super) fn classify(&mut self, name: &str, owner: Option<&str>, site: NameSite) -> Option<crate::catalog::NameMatch> {
         let key = (Rc::<str>::from(name), owner.map(Rc::<str>::from));
         if site == NameSite::Field {
@@ -1047,7 +1051,7 @@ impl<'a> Engine<'a> {
                     v
                 }
             }
-            None => Value::kind(Kind::Global(name.into())),
+            None => Value::kind(super::sources::global_kind(name.into())),
         }
     }
 
@@ -1337,7 +1341,12 @@ impl<'a> Engine<'a> {
         }
         // 4. Callbacks handed to code we do not model still run; bind what we know.
         self.unknown_call_callbacks(&call);
-        Value::default()
+        // 5. What an SDK or browser function returns is addressed by path:
+        // `braze.getUser().setEmail`, `ttq.instance('ID').track`.
+        match &callee_val.kind {
+            Kind::Global(p) if !is_new => Value::kind(Kind::Global(format!("{p}()").into())),
+            _ => Value::default(),
+        }
     }
 
     fn unknown_call_callbacks(&mut self, call: &super::sinks::Call) {

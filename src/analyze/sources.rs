@@ -62,17 +62,7 @@ impl<'a> Engine<'a> {
             None => Value::default(),
         };
         match &obj.kind {
-            Kind::Global(path) => {
-                let full = join_path(path, key);
-                out.kind = match &*full {
-                    "localStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::LocalStorage })),
-                    "sessionStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::SessionStorage })),
-                    "document.forms" => Kind::Form(None),
-                    "document.location" => Kind::Global("location".into()),
-                    p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams })),
-                    _ => Kind::Global(full),
-                };
-            }
+            Kind::Global(path) => out.kind = global_kind(join_path(path, key)),
             Kind::Dom(d) => {
                 if DOM_VALUE_PROPS.contains(&key) {
                     let label = self.new_source(span, d.category, d.desc.clone(), false);
@@ -109,11 +99,23 @@ impl<'a> Engine<'a> {
             }
             Kind::Str(_) | Kind::Func(_) | Kind::Unknown => {}
         }
+        // A property whose name says what it holds: `user.email`, `customer.address.street`.
+        let named = if !matches!(obj.kind, Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_))
+            && key != "[index]"
+            && !out.taint.iter().any(|l| matches!(l.origin, Origin::Source(_)))
+        {
+            self.classify(key, owner, NameSite::Code)
+        } else {
+            None
+        };
+        let renamed = named.is_some_and(|m| m.kind == NameKind::Value);
         // The object's own taint: a string's parts are still the data; parameters extend their path.
         for l in &obj.taint {
             match &l.origin {
-                Origin::Source(_) => {
-                    if !CLEAN_PROPS.contains(&key) {
+                Origin::Source(id) => {
+                    // `customer.address.street`: the more specific name explains the value better.
+                    let weak = self.source_is_weak(*id);
+                    if !CLEAN_PROPS.contains(&key) && !(renamed && weak) {
                         out.add_label(l.clone());
                     }
                 }
@@ -126,24 +128,21 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        // A property whose name says what it holds: `user.email`, `customer.address.street`.
-        if !matches!(obj.kind, Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_))
-            && key != "[index]"
-            && !out.taint.iter().any(|l| matches!(l.origin, Origin::Source(_)))
-        {
-            if let Some(m) = self.classify(key, owner, NameSite::Code) {
-                match m.kind {
-                    NameKind::Value => {
-                        let desc = self.text.get(span.start as usize..span.end as usize).unwrap_or(key);
-                        let desc = crate::source::snippet(desc, ByteSpan::new(0, desc.len() as u32), 60);
-                        let label = self.new_source(span, m.category, desc, true);
-                        out.add_label(label);
-                    }
-                    NameKind::Handle => {
-                        if matches!(out.kind, Kind::Unknown | Kind::Global(_)) {
-                            let desc = self.text.get(span.start as usize..span.end as usize).unwrap_or(key).to_string();
-                            out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
-                        }
+        if let Some(m) = named {
+            let text = self.text.get(span.start as usize..span.end as usize).unwrap_or(key);
+            // `const { email } = user` reads `user.email` although only `email` is written.
+            let desc = match owner {
+                Some(o) if text == key => format!("{o}.{key}"),
+                _ => crate::source::snippet(text, ByteSpan::new(0, text.len() as u32), 60),
+            };
+            match m.kind {
+                NameKind::Value => {
+                    let label = self.new_source(span, m.category, desc, true);
+                    out.add_label(label);
+                }
+                NameKind::Handle => {
+                    if matches!(out.kind, Kind::Unknown | Kind::Global(_)) {
+                        out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
                     }
                 }
             }
@@ -456,6 +455,18 @@ enum Lookup {
     Name,
     Class,
     Selector,
+}
+
+/// What a browser global is: storage and form collections are modelled, the rest is a path.
+pub(super) fn global_kind(path: Rc<str>) -> Kind {
+    match &*path {
+        "localStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::LocalStorage })),
+        "sessionStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::SessionStorage })),
+        "document.forms" => Kind::Form(None),
+        "document.location" => Kind::Global("location".into()),
+        p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams })),
+        _ => Kind::Global(path),
+    }
 }
 
 /// The value of a declared element: a sensitive field by type, autocomplete, name, id or class.

@@ -3,7 +3,7 @@ const first = document.getElementById('first-name').value;
 const last = document.getElementById('last-name').value;
 const fullName = first + ' ' + last;
 
-FS('setProperties', { // expect: name fullstory, name fullstory
-  type: 'user',
+FS('setIdentity', { // expect: name fullstory, name fullstory
+  uid: window.APP.userId,
   properties: { displayName: fullName },
 });
