@@ -70,7 +70,11 @@ fn severity(class: SdkClass) -> Severity {
 
 /// Turns the flows of one file into findings (positions are filled in by the caller).
 pub fn findings(cat: &Catalog, outcome: &Outcome) -> Vec<Finding> {
-    outcome.flows.iter().map(|f| finding(cat, outcome, f)).collect()
+    outcome
+        .flows
+        .iter()
+        .map(|f| finding(cat, outcome, f))
+        .collect()
 }
 
 fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
@@ -97,7 +101,11 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
         source: Some(SpanRef::new(source.span).with_expr(source.expr.clone())),
         source_label: format!("{} read here", category.label),
         sink_label: format!("sent to {} ({place})", sdk.name),
-        flow: flow.steps.iter().map(|s| StepRef::new(s.span, s.note.to_string())).collect(),
+        flow: flow
+            .steps
+            .iter()
+            .map(|s| StepRef::new(s.span, s.note.to_string()))
+            .collect(),
         help: Some(format!(
             "send only what {} needs, after consent; see `overshare explain {}`",
             sdk.name, RULE.id

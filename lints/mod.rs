@@ -24,5 +24,8 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 
 /// The rule's documentation address.
 pub fn docs_url(id: &str) -> String {
-    format!("https://github.com/overshare-dev/overshare/blob/main/lints/{}.rs", id.replace('-', "_"))
+    format!(
+        "https://github.com/overshare-dev/overshare/blob/main/lints/{}.rs",
+        id.replace('-', "_")
+    )
 }

@@ -58,12 +58,18 @@ fn prefilter() -> &'static Prefilter {
 /// Checks one file's text. `display` is the path as reports show it.
 pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
     let cat = Catalog::builtin();
-    let ext = Path::new(display).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = Path::new(display)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let mut result = FileResult::default();
     if use_prefilter && !prefilter().may_match(text.as_bytes()) {
         return result;
     }
-    let Some(extracted) = extract(&ext, text) else { return result };
+    let Some(extracted) = extract(&ext, text) else {
+        return result;
+    };
     result.parsed = true;
     let mut programs = Vec::with_capacity(extracted.blocks.len());
     for block in &extracted.blocks {
@@ -71,7 +77,10 @@ pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult 
             Ok(p) => programs.push((block.kind.clone(), p)),
             Err(e) => {
                 let at = LineIndex::new(text).line_col(e.span.start);
-                result.errors.push(format!("parse error at {}:{}: {}", at.line, at.column, e.message));
+                result.errors.push(format!(
+                    "parse error at {}:{}: {}",
+                    at.line, at.column, e.message
+                ));
             }
         }
     }
@@ -98,25 +107,45 @@ pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult 
 fn read_source(path: &Path, max: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max {
-        return Err(format!("skipped: {} bytes is over the --max-file-size limit of {max} bytes", meta.len()));
+        return Err(format!(
+            "skipped: {} bytes is over the --max-file-size limit of {max} bytes",
+            meta.len()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("skipped: binary file".into());
     }
-    String::from_utf8(bytes).map_err(|e| format!("skipped: not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "skipped: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
+
+/// A file's result and, when it has findings, its text (for rendering snippets).
+type FileOutcome = Result<(FileResult, Option<Arc<str>>), String>;
+/// Which file each worker is on, and since when: the watchdog reads it.
+type Running = Arc<Mutex<Vec<Option<(usize, Instant)>>>>;
 
 struct Outcome {
     index: usize,
-    result: Result<(FileResult, Option<Arc<str>>), String>,
+    result: FileOutcome,
 }
 
-fn check_path(path: &Path, opts: &Options) -> Result<(FileResult, Option<Arc<str>>), String> {
+fn check_path(path: &Path, opts: &Options) -> FileOutcome {
     let text = read_source(path, opts.max_file_size)?;
     let display = path.to_string_lossy();
-    let result = catch_unwind(AssertUnwindSafe(|| check_text(&display, &text, opts.prefilter)))
-        .map_err(|p| format!("internal error while analysing (please report): {}", panic_message(&p)))?;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        check_text(&display, &text, opts.prefilter)
+    }))
+    .map_err(|p| {
+        format!(
+            "internal error while analysing (please report): {}",
+            panic_message(&p)
+        )
+    })?;
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
     Ok((result, keep))
 }
@@ -134,7 +163,9 @@ fn install_panic_hook() {
     ONCE.get_or_init(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let worker = std::thread::current().name().is_some_and(|n| n.starts_with("overshare-worker"));
+            let worker = std::thread::current()
+                .name()
+                .is_some_and(|n| n.starts_with("overshare-worker"));
             if !worker {
                 default(info);
             }
@@ -145,27 +176,51 @@ fn install_panic_hook() {
 /// Scans `paths` and returns the sorted report.
 pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> {
     install_panic_hook();
-    let walked = walk(paths, &WalkOptions { threads: opts.threads, ..opts.walk.clone() })?;
+    let walked = walk(
+        paths,
+        &WalkOptions {
+            threads: opts.threads,
+            ..opts.walk.clone()
+        },
+    )?;
     let files = Arc::new(walked.files);
-    let mut report = Report { files_scanned: files.len(), ..Default::default() };
+    let mut report = Report {
+        files_scanned: files.len(),
+        ..Default::default()
+    };
     for (p, e) in walked.errors {
-        report.errors.push(FileError { file: p.to_string_lossy().into_owned(), message: e });
+        report.errors.push(FileError {
+            file: p.to_string_lossy().into_owned(),
+            message: e,
+        });
     }
 
     let threads = opts.threads.max(1);
     let (tx, rx) = crossbeam_channel::unbounded::<Outcome>();
     let next = Arc::new(AtomicUsize::new(0));
     // What each worker is on, and since when: the collector's watchdog reads it.
-    let running: Arc<Mutex<Vec<Option<(usize, Instant)>>>> = Arc::new(Mutex::new(Vec::new()));
+    let running: Running = Arc::new(Mutex::new(Vec::new()));
     let spawn_worker = {
-        let (files, next, running, tx, opts) = (files.clone(), next.clone(), running.clone(), tx.clone(), opts.clone());
+        let (files, next, running, tx, opts) = (
+            files.clone(),
+            next.clone(),
+            running.clone(),
+            tx.clone(),
+            opts.clone(),
+        );
         move |via_pool: Option<&rayon::ThreadPool>| {
             let slot = {
                 let mut r = running.lock().unwrap();
                 r.push(None);
                 r.len() - 1
             };
-            let (files, next, running, tx, opts) = (files.clone(), next.clone(), running.clone(), tx.clone(), opts.clone());
+            let (files, next, running, tx, opts) = (
+                files.clone(),
+                next.clone(),
+                running.clone(),
+                tx.clone(),
+                opts.clone(),
+            );
             let work = move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= files.len() {
@@ -202,7 +257,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
     }
     drop(tx);
 
-    let mut results: Vec<Option<Result<(FileResult, Option<Arc<str>>), String>>> = (0..files.len()).map(|_| None).collect();
+    let mut results: Vec<Option<FileOutcome>> = (0..files.len()).map(|_| None).collect();
     let mut remaining = files.len();
     while remaining > 0 {
         match rx.recv_timeout(Duration::from_millis(200)) {
@@ -252,15 +307,24 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                     report.files_parsed += 1;
                 }
                 for e in fr.errors {
-                    report.errors.push(FileError { file: display.clone(), message: e });
+                    report.errors.push(FileError {
+                        file: display.clone(),
+                        message: e,
+                    });
                 }
                 if let Some(t) = text {
                     report.texts.insert(display.clone(), t);
                 }
                 report.findings.extend(fr.findings);
             }
-            Some(Err(e)) => report.errors.push(FileError { file: display, message: e }),
-            None => report.errors.push(FileError { file: display, message: "internal error: no result".into() }),
+            Some(Err(e)) => report.errors.push(FileError {
+                file: display,
+                message: e,
+            }),
+            None => report.errors.push(FileError {
+                file: display,
+                message: "internal error: no result".into(),
+            }),
         }
     }
     report.sort();

@@ -87,11 +87,20 @@ fn main() -> ExitCode {
                 let mut all: Vec<_> = cat.sdks.all.iter().collect();
                 all.sort_by(|a, b| a.id.cmp(&b.id));
                 for s in all {
-                    out.push_str(&format!("{:<28} {:<12} {:<24} {}\n", s.id, s.class.as_str(), s.name, s.docs));
+                    out.push_str(&format!(
+                        "{:<28} {:<12} {:<24} {}\n",
+                        s.id,
+                        s.class.as_str(),
+                        s.name,
+                        s.docs
+                    ));
                 }
             } else {
                 for r in lints::RULES {
-                    out.push_str(&format!("{}  (since {})\n  severity: {}\n  {}\n", r.id, r.since, r.severity, r.summary));
+                    out.push_str(&format!(
+                        "{}  (since {})\n  severity: {}\n  {}\n",
+                        r.id, r.since, r.severity, r.summary
+                    ));
                 }
             }
             print_out(&out)
@@ -109,14 +118,22 @@ fn main() -> ExitCode {
 
 fn print_out(s: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(s.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(s.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
     for p in &paths {
         if !p.exists() {
             eprintln!("error: path `{}` does not exist", p.display());
@@ -126,7 +143,12 @@ fn check(args: CheckArgs) -> ExitCode {
     let defaults = Options::default();
     let threads = args.threads.unwrap_or(defaults.threads).max(1);
     let opts = Options {
-        walk: WalkOptions { no_ignore: args.no_ignore, exclude: args.exclude, include: args.include, threads },
+        walk: WalkOptions {
+            no_ignore: args.no_ignore,
+            exclude: args.exclude,
+            include: args.include,
+            threads,
+        },
         threads,
         prefilter: !args.no_prefilter,
         max_file_size: args.max_file_size,

@@ -30,8 +30,15 @@ fn syntax(lang: Lang) -> Syntax {
             allow_return_outside_function: true,
             ..Default::default()
         }),
-        Lang::Ts => Syntax::Typescript(TsSyntax { decorators: true, ..Default::default() }),
-        Lang::Tsx => Syntax::Typescript(TsSyntax { tsx: true, decorators: true, ..Default::default() }),
+        Lang::Ts => Syntax::Typescript(TsSyntax {
+            decorators: true,
+            ..Default::default()
+        }),
+        Lang::Tsx => Syntax::Typescript(TsSyntax {
+            tsx: true,
+            decorators: true,
+            ..Default::default()
+        }),
     }
 }
 
@@ -80,7 +87,12 @@ pub fn parse_block(file_text: &str, block: &ScriptBlock) -> Result<Program, Pars
     let base = 1 + block.span.start as i64 - prefix_len as i64;
     let base = base.max(1) as u32;
     let input = StringInput::new(source, BytePos(base), BytePos(base + source.len() as u32));
-    let mut parser = Parser::new_from(Lexer::new(syntax(block.lang), EsVersion::latest(), input, None));
+    let mut parser = Parser::new_from(Lexer::new(
+        syntax(block.lang),
+        EsVersion::latest(),
+        input,
+        None,
+    ));
     let program = parser.parse_program().map_err(|e| ParseError {
         message: e.kind().msg().into_owned(),
         span: to_span(swc_common::Spanned::span(&e)),

@@ -10,7 +10,10 @@ pub struct ByteSpan {
 
 impl ByteSpan {
     pub fn new(start: u32, end: u32) -> Self {
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
     pub fn len(self) -> u32 {
         self.end - self.start
@@ -57,7 +60,10 @@ impl<'t> LineIndex<'t> {
             end -= 1;
         }
         let column: usize = self.text[start..end].chars().map(char::len_utf16).sum();
-        LineCol { line: line as u32 + 1, column: column as u32 + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
     }
 
     /// The text of the span, shortened to one line for messages.
@@ -69,7 +75,9 @@ impl<'t> LineIndex<'t> {
 /// The source text of `span` with whitespace runs collapsed, cut to `max` characters.
 pub fn snippet(text: &str, span: ByteSpan, max: usize) -> String {
     let (s, e) = (span.start as usize, (span.end as usize).min(text.len()));
-    let Some(raw) = text.get(s..e) else { return String::new() };
+    let Some(raw) = text.get(s..e) else {
+        return String::new();
+    };
     let mut out = String::with_capacity(raw.len().min(max + 3));
     let mut last_space = false;
     for c in raw.chars() {

@@ -8,15 +8,32 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// File extensions the scanner reads.
-pub const EXTENSIONS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &[
+    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm",
+];
 
 /// Folders skipped unless `--include` names them or `--no-ignore` is given.
-pub const DEFAULT_EXCLUDED_DIRS: &[&str] =
-    &["node_modules", "bower_components", "jspm_packages", "vendor", "dist", "build", "coverage", "out"];
+pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
+    "node_modules",
+    "bower_components",
+    "jspm_packages",
+    "vendor",
+    "dist",
+    "build",
+    "coverage",
+    "out",
+];
 
 /// Files skipped unless `--include` names them or `--no-ignore` is given: minified bundles and
 /// source maps are generated code, not code a developer can fix.
-pub const DEFAULT_EXCLUDED_FILES: &[&str] = &["*.min.js", "*.min.mjs", "*.min.cjs", "*.map", "*.bundle.js", "*.chunk.js"];
+pub const DEFAULT_EXCLUDED_FILES: &[&str] = &[
+    "*.min.js",
+    "*.min.mjs",
+    "*.min.cjs",
+    "*.map",
+    "*.bundle.js",
+    "*.chunk.js",
+];
 
 #[derive(Clone, Debug, Default)]
 pub struct WalkOptions {
@@ -48,7 +65,12 @@ fn globset(patterns: &[String]) -> Result<GlobSet, String> {
         let variants = if p.contains('/') {
             vec![p.to_string(), format!("{p}/**")]
         } else {
-            vec![p.to_string(), format!("**/{p}"), format!("**/{p}/**"), format!("{p}/**")]
+            vec![
+                p.to_string(),
+                format!("**/{p}"),
+                format!("**/{p}/**"),
+                format!("{p}/**"),
+            ]
         };
         for v in variants {
             b.add(Glob::new(&v).map_err(|e| format!("bad glob `{p}`: {e}"))?);
@@ -59,7 +81,10 @@ fn globset(patterns: &[String]) -> Result<GlobSet, String> {
 
 impl Filters {
     fn new(opts: &WalkOptions) -> Result<Self, String> {
-        let defaults: Vec<String> = DEFAULT_EXCLUDED_FILES.iter().map(|s| s.to_string()).collect();
+        let defaults: Vec<String> = DEFAULT_EXCLUDED_FILES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         Ok(Self {
             exclude: globset(&opts.exclude)?,
             include: globset(&opts.include)?,
@@ -69,7 +94,10 @@ impl Filters {
     }
 
     fn wanted_file(&self, rel: &Path) -> bool {
-        let has_ext = rel.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e));
+        let has_ext = rel
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e));
         if self.include.is_match(rel) {
             return has_ext;
         }
@@ -79,9 +107,10 @@ impl Filters {
         if self.no_ignore {
             return true;
         }
-        let in_default_dir = rel
-            .parent()
-            .is_some_and(|p| p.components().any(|c| DEFAULT_EXCLUDED_DIRS.contains(&c.as_os_str().to_str().unwrap_or(""))));
+        let in_default_dir = rel.parent().is_some_and(|p| {
+            p.components()
+                .any(|c| DEFAULT_EXCLUDED_DIRS.contains(&c.as_os_str().to_str().unwrap_or("")))
+        });
         !(in_default_dir || self.default_files.is_match(rel))
     }
 
@@ -94,7 +123,10 @@ impl Filters {
             return true;
         }
         !self.no_ignore
-            && rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| DEFAULT_EXCLUDED_DIRS.contains(&n))
+            && rel
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| DEFAULT_EXCLUDED_DIRS.contains(&n))
     }
 }
 
@@ -126,22 +158,22 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
                     Ok(e) => e,
                     Err(err) => {
                         let path = error_path(&err).unwrap_or_else(|| root.clone());
-                        found.lock().unwrap().errors.push((clean(&path), err.to_string()));
+                        found
+                            .lock()
+                            .unwrap()
+                            .errors
+                            .push((clean(&path), err.to_string()));
                         return WalkState::Continue;
                     }
                 };
                 let path = entry.path();
                 let rel = path.strip_prefix(root).unwrap_or(path);
                 match entry.file_type() {
-                    Some(ft) if ft.is_dir() => {
-                        if entry.depth() > 0 && filters.prune_dir(rel) {
-                            return WalkState::Skip;
-                        }
+                    Some(ft) if ft.is_dir() && entry.depth() > 0 && filters.prune_dir(rel) => {
+                        return WalkState::Skip;
                     }
-                    Some(ft) if ft.is_file() => {
-                        if filters.wanted_file(rel) {
-                            found.lock().unwrap().files.push(clean(path));
-                        }
+                    Some(ft) if ft.is_file() && filters.wanted_file(rel) => {
+                        found.lock().unwrap().files.push(clean(path));
                     }
                     _ => {} // symlinks are not followed
                 }
@@ -159,14 +191,18 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         _ => None,
     }
 }
 
 /// `./src/a.js` -> `src/a.js`: paths are reported as the user named them, without the noise.
 fn clean(p: &Path) -> PathBuf {
-    p.strip_prefix("./").map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
+    p.strip_prefix("./")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
 }
 
 #[cfg(test)]
@@ -178,27 +214,75 @@ mod tests {
     fn default_excludes_and_overrides() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for f in ["a.js", "node_modules/x/b.js", "dist/c.js", "lib/d.min.js", "lib/e.ts", ".hidden/f.js", "g.txt"] {
+        for f in [
+            "a.js",
+            "node_modules/x/b.js",
+            "dist/c.js",
+            "lib/d.min.js",
+            "lib/e.ts",
+            ".hidden/f.js",
+            "g.txt",
+        ] {
             let p = root.join(f);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "x").unwrap();
         }
         let names = |w: Walked| -> Vec<String> {
-            w.files.iter().map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/")).collect()
+            w.files
+                .iter()
+                .map(|p| {
+                    p.strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/")
+                })
+                .collect()
         };
-        let opts = WalkOptions { threads: 2, ..Default::default() };
-        assert_eq!(names(walk(&[root.to_path_buf()], &opts).unwrap()), ["a.js", "lib/e.ts"]);
-        let opts = WalkOptions { threads: 2, include: vec!["dist".into()], ..Default::default() };
-        assert_eq!(names(walk(&[root.to_path_buf()], &opts).unwrap()), ["a.js", "dist/c.js", "lib/e.ts"]);
-        let opts = WalkOptions { threads: 2, exclude: vec!["lib".into()], ..Default::default() };
-        assert_eq!(names(walk(&[root.to_path_buf()], &opts).unwrap()), ["a.js"]);
-        let opts = WalkOptions { threads: 1, no_ignore: true, ..Default::default() };
+        let opts = WalkOptions {
+            threads: 2,
+            ..Default::default()
+        };
         assert_eq!(
             names(walk(&[root.to_path_buf()], &opts).unwrap()),
-            ["a.js", "dist/c.js", "lib/d.min.js", "lib/e.ts", "node_modules/x/b.js"]
+            ["a.js", "lib/e.ts"]
+        );
+        let opts = WalkOptions {
+            threads: 2,
+            include: vec!["dist".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            names(walk(&[root.to_path_buf()], &opts).unwrap()),
+            ["a.js", "dist/c.js", "lib/e.ts"]
+        );
+        let opts = WalkOptions {
+            threads: 2,
+            exclude: vec!["lib".into()],
+            ..Default::default()
+        };
+        assert_eq!(names(walk(&[root.to_path_buf()], &opts).unwrap()), ["a.js"]);
+        let opts = WalkOptions {
+            threads: 1,
+            no_ignore: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            names(walk(&[root.to_path_buf()], &opts).unwrap()),
+            [
+                "a.js",
+                "dist/c.js",
+                "lib/d.min.js",
+                "lib/e.ts",
+                "node_modules/x/b.js"
+            ]
         );
         // A file named explicitly is scanned even when excluded by default.
         let explicit = root.join("dist/c.js");
-        assert_eq!(walk(&[explicit.clone()], &WalkOptions::default()).unwrap().files, [explicit]);
+        assert_eq!(
+            walk(std::slice::from_ref(&explicit), &WalkOptions::default())
+                .unwrap()
+                .files,
+            [explicit]
+        );
     }
 }

@@ -13,7 +13,11 @@ fn fixtures() -> &'static Path {
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = bin().args(args).current_dir(fixtures()).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -52,15 +56,25 @@ fn json_is_deterministic_across_thread_counts() {
 fn json_matches_the_contract() {
     let (_, out, _) = run(&["check", ".", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract/findings-v1.schema.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract/findings-v1.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
     // The copy must not drift from the shared contract when it is beside the checkout.
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contract/findings-v1.schema.json");
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contract/findings-v1.schema.json");
     if let Ok(s) = std::fs::read_to_string(shared) {
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), schema, "contract copy is stale");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&s).unwrap(),
+            schema,
+            "contract copy is stale"
+        );
     }
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(!doc["findings"].as_array().unwrap().is_empty());
     // Paths are relative, as the user named them.
@@ -72,7 +86,15 @@ fn json_matches_the_contract() {
 #[test]
 fn bad_input_is_reported_and_skipped() {
     // Without the prefilter every file is parsed, so every kind of bad input is met.
-    let (code, out, _) = run(&["check", "robustness", "--format", "json", "--no-prefilter", "--file-timeout", "10"]);
+    let (code, out, _) = run(&[
+        "check",
+        "robustness",
+        "--format",
+        "json",
+        "--no-prefilter",
+        "--file-timeout",
+        "10",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let errors = v["errors"].as_array().unwrap();
     let msg = |name: &str| {
@@ -88,15 +110,30 @@ fn bad_input_is_reported_and_skipped() {
     assert!(msg("deep-nesting.js").contains("nesting"));
     // The run went on: the valid file with a leak was still analysed.
     assert_eq!(code, 1, "{out}");
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["file"].as_str().unwrap().ends_with("jsx-in-js.js")));
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["file"].as_str().unwrap().ends_with("jsx-in-js.js")));
 }
 
 #[test]
 fn max_file_size_is_enforced() {
-    let (_, out, _) = run(&["check", "demo-shop", "--format", "json", "--max-file-size", "10"]);
+    let (_, out, _) = run(&[
+        "check",
+        "demo-shop",
+        "--format",
+        "json",
+        "--max-file-size",
+        "10",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["findings"].as_array().unwrap().is_empty());
-    assert!(v["errors"].as_array().unwrap().iter().all(|e| e["message"].as_str().unwrap().contains("max-file-size")));
+    assert!(v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["message"].as_str().unwrap().contains("max-file-size")));
 }
 
 #[test]
@@ -118,6 +155,9 @@ fn text_report_labels_source_and_sink() {
     let (code, out, err) = run(&["check", "demo-shop", "--color", "never"]);
     assert_eq!(code, 1);
     assert!(out.contains("overshare(data-to-tracker)"), "{out}");
-    assert!(out.contains("read here") && out.contains("sent to"), "{out}");
+    assert!(
+        out.contains("read here") && out.contains("sent to"),
+        "{out}"
+    );
     assert!(err.contains("findings"), "{err}");
 }

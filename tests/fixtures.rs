@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-const EXTS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm"];
+const EXTS: &[&str] = &[
+    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm",
+];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("test-fixtures")
@@ -27,7 +29,11 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTS.contains(&e)) {
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTS.contains(&e))
+            {
                 out.push(p);
             }
         }
@@ -58,7 +64,9 @@ fn markers(text: &str) -> BTreeMap<u32, Vec<String>> {
 fn actual(findings: &[Finding]) -> BTreeMap<u32, Vec<String>> {
     let mut out: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     for f in findings {
-        out.entry(f.sink.start.line).or_default().push(format!("{} {}", f.category, f.sdk));
+        out.entry(f.sink.start.line)
+            .or_default()
+            .push(format!("{} {}", f.category, f.sdk));
     }
     for v in out.values_mut() {
         v.sort();
@@ -72,13 +80,30 @@ fn render(findings: &[Finding]) -> String {
         let _ = writeln!(
             s,
             "{}:{}:{}: {} {} [{} -> {}] {}",
-            f.file, f.sink.start.line, f.sink.start.column, f.severity.as_str(), f.rule, f.category, f.sdk, f.message
+            f.file,
+            f.sink.start.line,
+            f.sink.start.column,
+            f.severity.as_str(),
+            f.rule,
+            f.category,
+            f.sdk,
+            f.message
         );
         if let Some(src) = &f.source {
-            let _ = writeln!(s, "    source {}:{} `{}`", src.start.line, src.start.column, src.expr.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                s,
+                "    source {}:{} `{}`",
+                src.start.line,
+                src.start.column,
+                src.expr.as_deref().unwrap_or("")
+            );
         }
         for step in &f.flow {
-            let _ = writeln!(s, "    step {}:{} {}", step.at.start.line, step.at.start.column, step.note);
+            let _ = writeln!(
+                s,
+                "    step {}:{} {}",
+                step.at.start.line, step.at.start.column, step.note
+            );
         }
     }
     s
@@ -91,16 +116,27 @@ fn check_dir(name: &str) {
     let files = files_under(&dir);
     assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     for path in &files {
-        let rel = path.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
-        let Ok(text) = std::fs::read_to_string(path) else { continue }; // binary/latin1 inputs: see cli tests
+        let rel = path
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        }; // binary/latin1 inputs: see cli tests
         let with = check_text(&rel, &text, true);
         let without = check_text(&rel, &text, false);
         if render(&with.findings) != render(&without.findings) {
-            failures.push(format!("{rel}: findings differ with and without the prefilter"));
+            failures.push(format!(
+                "{rel}: findings differ with and without the prefilter"
+            ));
         }
         let (want, got) = (markers(&text), actual(&without.findings));
         if want != got {
-            failures.push(format!("{rel}: expected {want:?}\n      got      {got:?}\n{}", render(&without.findings)));
+            failures.push(format!(
+                "{rel}: expected {want:?}\n      got      {got:?}\n{}",
+                render(&without.findings)
+            ));
         }
         snapshot.push_str(&render(&without.findings));
         for e in &without.errors {
@@ -120,7 +156,12 @@ fn check_dir(name: &str) {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} fixture failure(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn diff(old: &str, new: &str) -> String {
@@ -149,7 +190,13 @@ fn demo_shop() {
 #[test]
 fn enough_fixtures() {
     let files = files_under(&root().join("data-to-tracker"));
-    let bad = files.iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("bad-")).count();
-    let ok = files.iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("ok-")).count();
+    let bad = files
+        .iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("bad-"))
+        .count();
+    let ok = files
+        .iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("ok-"))
+        .count();
     assert!(bad >= 30 && ok >= 20, "{bad} bad and {ok} ok fixtures");
 }

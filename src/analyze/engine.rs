@@ -17,6 +17,11 @@ use swc_ecma_ast::*;
 const MAX_RECURSION: u32 = 300;
 /// How many summaries may be under construction at once (call chains analysed lazily).
 const MAX_SUMMARY_NESTING: usize = 24;
+/// Units of work (summary applications, weighted by the size of what they instantiate) one
+/// file may spend; past it calls into local functions are no longer followed, so a huge
+/// generated file costs bounded time. Hand-written code stays far below it.
+const WORK_BUDGET_MIN: usize = 1_000_000;
+const WORK_BUDGET_PER_BYTE: usize = 2;
 
 #[derive(Clone, Debug)]
 pub struct SourceInfo {
@@ -83,6 +88,8 @@ struct FuncEntry<'a> {
 }
 
 type ScopeRef = Rc<RefCell<Scope>>;
+/// A name and the name of the object it is read from.
+type NameKey = (Rc<str>, Option<Rc<str>>);
 
 struct Binding {
     value: Value,
@@ -129,7 +136,9 @@ pub struct Engine<'a> {
     summary_nesting: usize,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
-    name_cache: HashMap<(Rc<str>, Option<Rc<str>>), Option<crate::catalog::NameMatch>>,
+    work: usize,
+    budget: usize,
+    name_cache: HashMap<NameKey, Option<crate::catalog::NameMatch>>,
 }
 
 pub(super) fn str_of(s: &Str) -> Rc<str> {
@@ -138,7 +147,10 @@ pub(super) fn str_of(s: &Str) -> Rc<str> {
 
 impl<'a> Engine<'a> {
     pub fn new(cat: &'static Catalog, text: &'a str, elements: &'a [ElementFact]) -> Self {
-        let root = Scope { is_function: true, ..Default::default() };
+        let root = Scope {
+            is_function: true,
+            ..Default::default()
+        };
         Engine {
             cat,
             text,
@@ -148,13 +160,20 @@ impl<'a> Engine<'a> {
             flows: Vec::new(),
             flow_keys: HashSet::new(),
             funcs: Vec::new(),
-            frames: vec![Frame { activation: 0, hits: Vec::new(), ret: Value::default(), fn_name: "".into() }],
+            frames: vec![Frame {
+                activation: 0,
+                hits: Vec::new(),
+                ret: Value::default(),
+                fn_name: "".into(),
+            }],
             scope: Rc::new(RefCell::new(root)),
             cond: 0,
             next_activation: 1,
             depth: 0,
             summary_nesting: 0,
             binding_params: false,
+            work: 0,
+            budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
             name_cache: HashMap::new(),
         }
     }
@@ -186,15 +205,21 @@ impl<'a> Engine<'a> {
     pub fn run_handler(&mut self, program: &'a Program, element: Value, event: &str) {
         let expr = match program {
             Program::Script(s) => s.body.first().and_then(|s| s.as_expr()).map(|e| &*e.expr),
-            Program::Module(m) => {
-                m.body.first().and_then(|i| i.as_stmt()).and_then(|s| s.as_expr()).map(|e| &*e.expr)
-            }
+            Program::Module(m) => m
+                .body
+                .first()
+                .and_then(|i| i.as_stmt())
+                .and_then(|s| s.as_expr())
+                .map(|e| &*e.expr),
         };
         let Some(expr) = expr else { return };
         let f = self.expr(expr);
         if let Kind::Func(fid) = f.kind {
             let ev = Value::kind(Kind::Event(Rc::new(element.clone())));
-            let step = Step { span: self.funcs[fid].node_span(), note: format!("read by the inline on{event} handler").into() };
+            let step = Step {
+                span: self.funcs[fid].node_span(),
+                note: format!("read by the inline on{event} handler").into(),
+            };
             self.apply(fid, vec![ev], element, &step);
         }
     }
@@ -215,37 +240,66 @@ impl<'a> Engine<'a> {
             .flows
             .iter()
             .filter(|f| !self.sources[f.source as usize].weak)
-            .map(|f| (f.sink.span, f.key.clone(), self.sources[f.source as usize].category))
+            .map(|f| {
+                (
+                    f.sink.span,
+                    f.key.clone(),
+                    self.sources[f.source as usize].category,
+                )
+            })
             .collect();
         let sources = &self.sources;
         self.flows.retain(|f| {
             let s = &sources[f.source as usize];
             !s.weak || !strong.contains(&(f.sink.span, f.key.clone(), s.category))
         });
-        Outcome { sources: self.sources, flows: self.flows }
+        Outcome {
+            sources: self.sources,
+            flows: self.flows,
+        }
     }
 
     // ----- sources, sinks and flows ---------------------------------------------------------
 
-    pub(super) fn new_source(&mut self, span: ByteSpan, category: CategoryId, desc: String, weak: bool) -> Label {
+    pub(super) fn new_source(
+        &mut self,
+        span: ByteSpan,
+        category: CategoryId,
+        desc: String,
+        weak: bool,
+    ) -> Label {
         let id = match self.source_ids.get(&(span, category)) {
             Some(&id) => id,
             None => {
                 let id = self.sources.len() as SourceId;
                 let expr = snippet(self.text, span, 120);
-                self.sources.push(SourceInfo { span, category, desc, expr, weak });
+                self.sources.push(SourceInfo {
+                    span,
+                    category,
+                    desc,
+                    expr,
+                    weak,
+                });
                 self.source_ids.insert((span, category), id);
                 id
             }
         };
-        Label { origin: Origin::Source(id), steps: Rc::new(Vec::new()) }
+        Label {
+            origin: Origin::Source(id),
+            steps: Steps::default(),
+        }
     }
 
     pub(super) fn source_is_weak(&self, id: SourceId) -> bool {
         self.sources[id as usize].weak
     }
 
-    pub(super) fn classify(&mut self, name: &str, owner: Option<&str>, site: NameSite) -> Option<crate::catalog::NameMatch> {
+    pub(super) fn classify(
+        &mut self,
+        name: &str,
+        owner: Option<&str>,
+        site: NameSite,
+    ) -> Option<crate::catalog::NameMatch> {
         let key = (Rc::<str>::from(name), owner.map(Rc::<str>::from));
         if site == NameSite::Field {
             return self.cat.names.classify(name, owner, site);
@@ -284,7 +338,12 @@ impl<'a> Engine<'a> {
             Origin::Param { .. } => {
                 let frame = self.frames.last_mut().expect("a frame is always active");
                 if frame.hits.len() < 256 {
-                    frame.hits.push(PendingHit { sink: site.clone(), key, arg, label });
+                    frame.hits.push(PendingHit {
+                        sink: site.clone(),
+                        key,
+                        arg,
+                        label,
+                    });
                 }
             }
         }
@@ -298,7 +357,11 @@ impl<'a> Engine<'a> {
 
     fn push_scope(&mut self, is_function: bool) -> ScopeRef {
         let parent = self.scope.clone();
-        let scope = Rc::new(RefCell::new(Scope { parent: Some(parent.clone()), is_function, ..Default::default() }));
+        let scope = Rc::new(RefCell::new(Scope {
+            parent: Some(parent.clone()),
+            is_function,
+            ..Default::default()
+        }));
         self.scope = scope;
         parent
     }
@@ -321,7 +384,11 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        let binding = Binding { value, activation: self.activation(), cond: self.cond };
+        let binding = Binding {
+            value,
+            activation: self.activation(),
+            cond: self.cond,
+        };
         scope.borrow_mut().vars.insert(name.into(), binding);
     }
 
@@ -345,7 +412,11 @@ impl<'a> Engine<'a> {
         while let Some(s) = scope {
             let mut sm = s.borrow_mut();
             if let Some(b) = sm.vars.get_mut(name) {
-                b.value = if b.activation == activation && b.cond == cond { value } else { b.value.clone().join(&value) };
+                b.value = if b.activation == activation && b.cond == cond {
+                    value
+                } else {
+                    b.value.clone().join(&value)
+                };
                 return;
             }
             scope = sm.parent.clone();
@@ -359,12 +430,21 @@ impl<'a> Engine<'a> {
                 None => break,
             }
         }
-        root.borrow_mut().vars.insert(name.into(), Binding { value, activation: u32::MAX, cond: u32::MAX });
+        root.borrow_mut().vars.insert(
+            name.into(),
+            Binding {
+                value,
+                activation: u32::MAX,
+                cond: u32::MAX,
+            },
+        );
     }
 
     /// `a.b.c = v`: records the field on the variable's value.
     fn assign_field(&mut self, root: &str, path: &[Rc<str>], value: Value) {
-        let Some(current) = self.lookup(root) else { return };
+        let Some(current) = self.lookup(root) else {
+            return;
+        };
         if !matches!(current.kind, Kind::Unknown) && current.fields.is_none() {
             return; // DOM elements, globals: writing a property is not data flow we model.
         }
@@ -385,7 +465,13 @@ impl<'a> Engine<'a> {
     // ----- functions and summaries -----------------------------------------------------------
 
     fn register(&mut self, node: FuncNode<'a>, name: &str) -> Value {
-        self.funcs.push(FuncEntry { node, scope: self.scope.clone(), name: name.into(), summary: None, busy: false });
+        self.funcs.push(FuncEntry {
+            node,
+            scope: self.scope.clone(),
+            name: name.into(),
+            summary: None,
+            busy: false,
+        });
         Value::kind(Kind::Func(self.funcs.len() - 1))
     }
 
@@ -410,12 +496,22 @@ impl<'a> Engine<'a> {
         let activation = self.next_activation;
         self.next_activation += 1;
         let fn_name = self.funcs[fid].name.clone();
-        self.frames.push(Frame { activation, hits: Vec::new(), ret: Value::default(), fn_name });
-        self.binding_params = true;
-        let param = |i: usize| Value::tainted(Label {
-            origin: Origin::Param { index: i as u32, path: Rc::from(Vec::new()) },
-            steps: Rc::new(Vec::new()),
+        self.frames.push(Frame {
+            activation,
+            hits: Vec::new(),
+            ret: Value::default(),
+            fn_name,
         });
+        self.binding_params = true;
+        let param = |i: usize| {
+            Value::tainted(Label {
+                origin: Origin::Param {
+                    index: i as u32,
+                    path: Rc::from(Vec::new()),
+                },
+                steps: Steps::default(),
+            })
+        };
         match self.funcs[fid].node {
             FuncNode::Function(f) => {
                 self.declare("this", param(THIS_PARAM as usize), false);
@@ -444,7 +540,9 @@ impl<'a> Engine<'a> {
                 self.declare("this", param(THIS_PARAM as usize), false);
                 for (i, p) in c.params.iter().enumerate() {
                     match p {
-                        ParamOrTsParamProp::Param(p) => self.bind_pat(&p.pat, param(i), true, false, None),
+                        ParamOrTsParamProp::Param(p) => {
+                            self.bind_pat(&p.pat, param(i), true, false, None)
+                        }
                         ParamOrTsParamProp::TsParamProp(tp) => {
                             if let TsParamPropParam::Ident(id) = &tp.param {
                                 self.declare(&id.id.sym, param(i), false);
@@ -466,7 +564,10 @@ impl<'a> Engine<'a> {
         self.scope = saved_scope;
         self.cond = saved_cond;
         self.summary_nesting -= 1;
-        let summary = Rc::new(Summary { ret: frame.ret, hits: frame.hits });
+        let summary = Rc::new(Summary {
+            ret: frame.ret,
+            hits: frame.hits,
+        });
         self.funcs[fid].busy = false;
         self.funcs[fid].summary = Some(summary.clone());
         Some(summary)
@@ -474,11 +575,32 @@ impl<'a> Engine<'a> {
 
     /// Applies a function's summary at a call: instantiates what reaches its sinks and what it
     /// returns with the actual arguments.
-    pub(super) fn apply(&mut self, fid: usize, args: Vec<Value>, this: Value, call_step: &Step) -> Value {
-        let Some(summary) = self.summarize(fid) else { return Value::default() };
+    pub(super) fn apply(
+        &mut self,
+        fid: usize,
+        args: Vec<Value>,
+        this: Value,
+        call_step: &Step,
+    ) -> Value {
+        if self.work > self.budget {
+            return Value::default();
+        }
+        let Some(summary) = self.summarize(fid) else {
+            return Value::default();
+        };
+        self.work += 1
+            + summary.hits.len()
+            + summary.ret.weight()
+            + args.iter().map(Value::weight).sum::<usize>();
         for hit in summary.hits.clone() {
-            let Origin::Param { index, path } = &hit.label.origin else { continue };
-            let actual = if *index == THIS_PARAM { this.clone() } else { args.get(*index as usize).cloned().unwrap_or_default() };
+            let Origin::Param { index, path } = &hit.label.origin else {
+                continue;
+            };
+            let actual = if *index == THIS_PARAM {
+                this.clone()
+            } else {
+                args.get(*index as usize).cloned().unwrap_or_default()
+            };
             let reached = self.access_path(&actual, path);
             let mut parts = Vec::new();
             reached.flatten("", 0, &mut parts);
@@ -488,10 +610,11 @@ impl<'a> Engine<'a> {
                     (false, true) => hit.key.clone(),
                     (false, false) => format!("{}.{}", hit.key, sub),
                 };
-                let mut l = label.with_step(call_step.clone());
-                for s in hit.label.steps.iter() {
-                    l = l.with_step(s.clone());
-                }
+                let l = label.with_step(call_step.clone());
+                let l = Label {
+                    origin: l.origin,
+                    steps: l.steps.then(&hit.label.steps),
+                };
                 self.emit(&hit.sink, hit.arg, key, l);
             }
         }
@@ -499,17 +622,31 @@ impl<'a> Engine<'a> {
         self.instantiate(&ret, &args, &this, call_step, 0)
     }
 
-    fn instantiate(&mut self, v: &Value, args: &[Value], this: &Value, step: &Step, depth: usize) -> Value {
-        let mut out = Value { kind: v.kind.clone(), ..Default::default() };
+    fn instantiate(
+        &mut self,
+        v: &Value,
+        args: &[Value],
+        this: &Value,
+        step: &Step,
+        depth: usize,
+    ) -> Value {
+        let mut out = Value {
+            kind: v.kind.clone(),
+            ..Default::default()
+        };
         for l in &v.taint {
             match &l.origin {
                 Origin::Source(_) => out.add_label(l.clone()),
                 Origin::Param { index, path } => {
-                    let actual = if *index == THIS_PARAM { this.clone() } else { args.get(*index as usize).cloned().unwrap_or_default() };
-                    let mut reached = self.access_path(&actual, path).with_step(step);
-                    for s in l.steps.iter() {
-                        reached = reached.with_step(s);
-                    }
+                    let actual = if *index == THIS_PARAM {
+                        this.clone()
+                    } else {
+                        args.get(*index as usize).cloned().unwrap_or_default()
+                    };
+                    let reached = self
+                        .access_path(&actual, path)
+                        .with_step(step)
+                        .then_steps(&l.steps);
                     out = out.join(&reached);
                 }
             }
@@ -530,7 +667,9 @@ impl<'a> Engine<'a> {
         for seg in path {
             cur = match seg {
                 Seg::Prop(p, span) => self.get_prop(&cur, p, None, *span),
-                Seg::Read(m, span) => self.dom_read_method(&cur, m, &[], *span).unwrap_or_default(),
+                Seg::Read(m, span) => self
+                    .dom_read_method(&cur, m, &[], *span)
+                    .unwrap_or_default(),
             };
         }
         cur
@@ -542,7 +681,10 @@ impl<'a> Engine<'a> {
         for item in items {
             match item {
                 ModuleItem::Stmt(Stmt::Decl(Decl::Fn(f))) => self.hoist_fn(f),
-                ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl: Decl::Fn(f), .. })) => self.hoist_fn(f),
+                ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                    decl: Decl::Fn(f),
+                    ..
+                })) => self.hoist_fn(f),
                 _ => {}
             }
         }
@@ -585,13 +727,22 @@ impl<'a> Engine<'a> {
             ModuleDecl::ExportDecl(e) => self.decl(&e.decl),
             ModuleDecl::ExportDefaultDecl(e) => match &e.decl {
                 DefaultDecl::Fn(f) => {
-                    let name = f.ident.as_ref().map_or("default".into(), |i| i.sym.to_string());
+                    let name = f
+                        .ident
+                        .as_ref()
+                        .map_or("default".into(), |i| i.sym.to_string());
                     let v = self.register(FuncNode::Function(&f.function), &name);
                     if let Some(id) = &f.ident {
                         self.declare(&id.sym, v, false);
                     }
                 }
-                DefaultDecl::Class(c) => self.class(&c.class, c.ident.as_ref().map(|i| i.sym.as_str()).unwrap_or("default")),
+                DefaultDecl::Class(c) => self.class(
+                    &c.class,
+                    c.ident
+                        .as_ref()
+                        .map(|i| i.sym.as_str())
+                        .unwrap_or("default"),
+                ),
                 DefaultDecl::TsInterfaceDecl(_) => {}
             },
             ModuleDecl::ExportDefaultExpr(e) => {
@@ -642,7 +793,10 @@ impl<'a> Engine<'a> {
                     self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
                 }
                 ClassMember::PrivateMethod(m) => {
-                    self.register(FuncNode::Function(&m.function), &format!("{name}.#{}", m.key.name));
+                    self.register(
+                        FuncNode::Function(&m.function),
+                        &format!("{name}.#{}", m.key.name),
+                    );
                 }
                 ClassMember::ClassProp(p) => {
                     if let Some(v) = &p.value {
@@ -677,8 +831,15 @@ impl<'a> Engine<'a> {
                 if let Some(arg) = &r.arg {
                     let v = self.expr(arg);
                     let frame = self.frames.last_mut().unwrap();
-                    let step = Step { span: to_span(r.span), note: format!("returned from {}()", frame.fn_name).into() };
-                    let v = if frame.activation == 0 { v } else { v.with_step(&step) };
+                    let step = Step {
+                        span: to_span(r.span),
+                        note: format!("returned from {}()", frame.fn_name).into(),
+                    };
+                    let v = if frame.activation == 0 {
+                        v
+                    } else {
+                        v.with_step(&step)
+                    };
                     let frame = self.frames.last_mut().unwrap();
                     frame.ret = std::mem::take(&mut frame.ret).join(&v);
                 }
@@ -807,12 +968,26 @@ impl<'a> Engine<'a> {
 
     /// Binds a pattern to a value: declarations, parameters, destructuring assignments.
     /// `owner` names the object being destructured (`user` in `const {name} = user`).
-    fn bind_pat(&mut self, pat: &'a Pat, value: Value, declare: bool, var: bool, owner: Option<&str>) {
+    fn bind_pat(
+        &mut self,
+        pat: &'a Pat,
+        value: Value,
+        declare: bool,
+        var: bool,
+        owner: Option<&str>,
+    ) {
         match pat {
             Pat::Ident(b) => {
                 let name: &str = &b.id.sym;
-                let step = Step { span: to_span(b.id.span), note: format!("assigned to `{name}`").into() };
-                let v = if self.binding_params { value } else { value.with_step(&step) };
+                let step = Step {
+                    span: to_span(b.id.span),
+                    note: format!("assigned to `{name}`").into(),
+                };
+                let v = if self.binding_params {
+                    value
+                } else {
+                    value.with_step(&step)
+                };
                 if declare {
                     self.declare(name, v, var);
                 } else {
@@ -837,13 +1012,17 @@ impl<'a> Engine<'a> {
                             self.bind_pat(&kv.value, sub, declare, var, None);
                         }
                         ObjectPatProp::Assign(a) => {
-                            let mut sub = self.get_prop(&value, &a.key.id.sym, owner, to_span(a.key.id.span));
+                            let mut sub =
+                                self.get_prop(&value, &a.key.id.sym, owner, to_span(a.key.id.span));
                             if let Some(def) = &a.value {
                                 let d = self.expr(def);
                                 sub = sub.join(&d);
                             }
                             let name: &str = &a.key.id.sym;
-                            let step = Step { span: to_span(a.key.id.span), note: format!("assigned to `{name}`").into() };
+                            let step = Step {
+                                span: to_span(a.key.id.span),
+                                note: format!("assigned to `{name}`").into(),
+                            };
                             let sub = sub.with_step(&step);
                             if declare {
                                 self.declare(name, sub, var);
@@ -851,7 +1030,9 @@ impl<'a> Engine<'a> {
                                 self.assign_var(name, sub);
                             }
                         }
-                        ObjectPatProp::Rest(r) => self.bind_pat(&r.arg, value.clone(), declare, var, None),
+                        ObjectPatProp::Rest(r) => {
+                            self.bind_pat(&r.arg, value.clone(), declare, var, None)
+                        }
                     }
                 }
             }
@@ -886,6 +1067,7 @@ impl<'a> Engine<'a> {
             return Value::default();
         }
         self.depth += 1;
+        self.work += 1;
         let v = self.expr_inner(e);
         self.depth -= 1;
         v
@@ -956,12 +1138,18 @@ impl<'a> Engine<'a> {
             }
             Expr::Object(o) => self.object(o),
             Expr::Fn(f) => {
-                let name = f.ident.as_ref().map_or("function".to_string(), |i| i.sym.to_string());
+                let name = f
+                    .ident
+                    .as_ref()
+                    .map_or("function".to_string(), |i| i.sym.to_string());
                 self.register(FuncNode::Function(&f.function), &name)
             }
             Expr::Arrow(a) => self.register(FuncNode::Arrow(a), "arrow function"),
             Expr::Class(c) => {
-                let name = c.ident.as_ref().map_or("class".to_string(), |i| i.sym.to_string());
+                let name = c
+                    .ident
+                    .as_ref()
+                    .map_or("class".to_string(), |i| i.sym.to_string());
                 self.class(&c.class, &name);
                 Value::default()
             }
@@ -985,7 +1173,9 @@ impl<'a> Engine<'a> {
                         }
                         out
                     }
-                    BinaryOp::LogicalOr | BinaryOp::NullishCoalescing | BinaryOp::LogicalAnd => l.join(&r),
+                    BinaryOp::LogicalOr | BinaryOp::NullishCoalescing | BinaryOp::LogicalAnd => {
+                        l.join(&r)
+                    }
                     _ => Value::default(),
                 }
             }
@@ -1077,7 +1267,9 @@ impl<'a> Engine<'a> {
                         let key = match &kv.key {
                             PropName::Computed(c) => {
                                 let k = self.expr(&c.expr);
-                                k.as_str().map(Rc::from).unwrap_or_else(|| "[computed]".into())
+                                k.as_str()
+                                    .map(Rc::from)
+                                    .unwrap_or_else(|| "[computed]".into())
                             }
                             other => prop_name_str(other).unwrap_or_default().into(),
                         };
@@ -1173,7 +1365,10 @@ impl<'a> Engine<'a> {
         let mut value = self.expr(&a.right);
         match a.op {
             AssignOp::Assign => {}
-            AssignOp::AddAssign | AssignOp::OrAssign | AssignOp::NullishAssign | AssignOp::AndAssign => {
+            AssignOp::AddAssign
+            | AssignOp::OrAssign
+            | AssignOp::NullishAssign
+            | AssignOp::AndAssign => {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(b)) = &a.left {
                     if let Some(old) = self.lookup(&b.id.sym) {
                         value = old.taint_only().join(&value.taint_only());
@@ -1185,15 +1380,23 @@ impl<'a> Engine<'a> {
         match &a.left {
             AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => {
                 let name: &str = &b.id.sym;
-                let step = Step { span: to_span(b.id.span), note: format!("assigned to `{name}`").into() };
+                let step = Step {
+                    span: to_span(b.id.span),
+                    note: format!("assigned to `{name}`").into(),
+                };
                 self.assign_var(name, value.with_step(&step));
             }
-            AssignTarget::Simple(SimpleAssignTarget::Member(m)) => self.assign_member(m, value.clone(), to_span(a.span)),
-            AssignTarget::Simple(SimpleAssignTarget::Paren(p)) => self.assign_to_expr(&p.expr, value.clone()),
+            AssignTarget::Simple(SimpleAssignTarget::Member(m)) => {
+                self.assign_member(m, value.clone(), to_span(a.span))
+            }
+            AssignTarget::Simple(SimpleAssignTarget::Paren(p)) => {
+                self.assign_to_expr(&p.expr, value.clone())
+            }
             AssignTarget::Pat(AssignTargetPat::Object(o)) => {
                 for prop in &o.props {
                     if let ObjectPatProp::Assign(ap) = prop {
-                        let sub = self.get_prop(&value, &ap.key.id.sym, None, to_span(ap.key.id.span));
+                        let sub =
+                            self.get_prop(&value, &ap.key.id.sym, None, to_span(ap.key.id.span));
                         self.assign_var(&ap.key.id.sym, sub);
                     } else if let ObjectPatProp::KeyValue(kv) = prop {
                         if let Some(k) = prop_name_str(&kv.key) {
@@ -1227,12 +1430,19 @@ impl<'a> Engine<'a> {
 
     fn assign_member(&mut self, m: &'a MemberExpr, value: Value, span: ByteSpan) {
         let obj = self.expr(&m.obj);
-        let Some(key) = self.member_key(&m.prop) else { return };
+        let Some(key) = self.member_key(&m.prop) else {
+            return;
+        };
         // Sink assignments: `window.intercomSettings = {…}`.
         if let Kind::Global(path) = &obj.kind {
             let target = join_path(path, &key);
             if let Some((sdk, shape)) = self.cat.sdks.assign_for(&target) {
-                let site = Rc::new(SinkSite { sdk, span, display: target.to_string(), what: shape.what.clone() });
+                let site = Rc::new(SinkSite {
+                    sdk,
+                    span,
+                    display: target.to_string(),
+                    what: shape.what.clone(),
+                });
                 self.send_to_sink(&site, 0, &value);
                 return;
             }
@@ -1241,7 +1451,10 @@ impl<'a> Engine<'a> {
         if key.starts_with("on") && key.len() > 2 {
             if let Kind::Func(fid) = value.kind {
                 let ev = Value::kind(Kind::Event(Rc::new(obj.clone())));
-                let step = Step { span, note: format!("read by the {} handler", &key[2..]).into() };
+                let step = Step {
+                    span,
+                    note: format!("read by the {} handler", &key[2..]).into(),
+                };
                 self.apply(fid, vec![ev], obj, &step);
                 return;
             }
@@ -1253,8 +1466,18 @@ impl<'a> Engine<'a> {
             match cur {
                 Expr::Ident(i) => {
                     path.reverse();
-                    let name = format!("{}.{}", i.sym, path.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join("."));
-                    let step = Step { span, note: format!("stored in `{name}`").into() };
+                    let name = format!(
+                        "{}.{}",
+                        i.sym,
+                        path.iter()
+                            .map(|s| s.as_ref())
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    );
+                    let step = Step {
+                        span,
+                        note: format!("stored in `{name}`").into(),
+                    };
                     self.assign_field(&i.sym, &path, value.with_step(&step));
                     return;
                 }
@@ -1276,7 +1499,13 @@ impl<'a> Engine<'a> {
 
     // ----- calls ----------------------------------------------------------------------------
 
-    fn call(&mut self, span: ByteSpan, callee: &'a Expr, args: &'a [ExprOrSpread], is_new: bool) -> Value {
+    fn call(
+        &mut self,
+        span: ByteSpan,
+        callee: &'a Expr,
+        args: &'a [ExprOrSpread],
+        is_new: bool,
+    ) -> Value {
         let callee = unwrap_expr(callee);
         let (receiver, method, callee_val) = match callee {
             Expr::Member(m) => {
@@ -1304,7 +1533,10 @@ impl<'a> Engine<'a> {
             _ => (None, None, self.expr(callee)),
         };
         let mut arg_vals = Vec::with_capacity(args.len());
-        let arg_spans: Vec<ByteSpan> = args.iter().map(|a| to_span(swc_common::Spanned::span(&*a.expr))).collect();
+        let arg_spans: Vec<ByteSpan> = args
+            .iter()
+            .map(|a| to_span(swc_common::Spanned::span(&*a.expr)))
+            .collect();
         let mut has_spread = false;
         for a in args {
             let v = self.expr(&a.expr);
@@ -1336,7 +1568,10 @@ impl<'a> Engine<'a> {
         // 3. A function defined in this file.
         if let Kind::Func(fid) = callee_val.kind {
             let name = self.funcs[fid].name.clone();
-            let step = Step { span, note: format!("passed to {name}()").into() };
+            let step = Step {
+                span,
+                note: format!("passed to {name}()").into(),
+            };
             return self.apply(fid, arg_vals, receiver.unwrap_or_default(), &step);
         }
         // 4. Callbacks handed to code we do not model still run; bind what we know.
@@ -1356,26 +1591,46 @@ impl<'a> Engine<'a> {
             let (params, this, note) = match call.method {
                 Some(m) if super::sources::is_listener_method(m) => {
                     let ev = Value::kind(Kind::Event(Rc::new(recv.clone())));
-                    let event = call.args.first().and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| m.to_string());
+                    let event = call
+                        .args
+                        .first()
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| m.to_string());
                     (vec![ev], recv, format!("read by the {event} handler"))
                 }
-                Some("forEach" | "map" | "filter" | "find" | "findLast" | "some" | "every" | "flatMap" | "each") if i == 0 => {
-                    (vec![element_of(&recv)], Value::default(), "passed to the callback".to_string())
-                }
-                Some("then") if i == 0 => (vec![recv.clone()], Value::default(), "passed to then()".to_string()),
-                _ => (Vec::new(), Value::default(), "run as a callback".to_string()),
+                Some(
+                    "forEach" | "map" | "filter" | "find" | "findLast" | "some" | "every"
+                    | "flatMap" | "each",
+                ) if i == 0 => (
+                    vec![element_of(&recv)],
+                    Value::default(),
+                    "passed to the callback".to_string(),
+                ),
+                Some("then") if i == 0 => (
+                    vec![recv.clone()],
+                    Value::default(),
+                    "passed to then()".to_string(),
+                ),
+                _ => (
+                    Vec::new(),
+                    Value::default(),
+                    "run as a callback".to_string(),
+                ),
             };
             // Point at the event name (`'change'`) or the callback's start, not the whole call.
             let at = match call.method {
                 Some(m) if super::sources::is_listener_method(m) && i > 0 => call.arg_spans[0],
                 _ => ByteSpan::new(call.arg_spans[i].start, call.arg_spans[i].start),
             };
-            let step = Step { span: at, note: note.into() };
+            let step = Step {
+                span: at,
+                note: note.into(),
+            };
             self.apply(fid, params, this, &step);
         }
     }
 }
-
 
 impl FuncEntry<'_> {
     fn node_span(&self) -> ByteSpan {
@@ -1390,7 +1645,11 @@ impl FuncEntry<'_> {
 
 /// What iterating a value yields: its elements and its own taint.
 pub(super) fn element_of(v: &Value) -> Value {
-    let mut out = Value { taint: v.taint.clone(), kind: v.kind.clone(), ..Default::default() };
+    let mut out = Value {
+        taint: v.taint.clone(),
+        kind: v.kind.clone(),
+        ..Default::default()
+    };
     if let Some(fields) = &v.fields {
         for f in fields.values() {
             out = out.join(f);
@@ -1470,4 +1729,3 @@ impl SpanOf for Pat {
         swc_common::Spanned::span(self)
     }
 }
-

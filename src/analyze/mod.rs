@@ -13,7 +13,12 @@ use swc_ecma_ast::Program;
 
 /// Analyses the parsed blocks of one file, in order, in one shared global scope (inline
 /// scripts of a page see each other's globals).
-pub fn analyze_file(cat: &'static Catalog, text: &str, elements: &[ElementFact], blocks: &[(BlockKind, Program)]) -> Outcome {
+pub fn analyze_file(
+    cat: &'static Catalog,
+    text: &str,
+    elements: &[ElementFact],
+    blocks: &[(BlockKind, Program)],
+) -> Outcome {
     let mut engine = engine::Engine::new(cat, text, elements);
     for (kind, program) in blocks {
         match kind {

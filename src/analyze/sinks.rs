@@ -23,7 +23,9 @@ pub struct Call<'v> {
 impl Engine<'_> {
     /// Sends the data-carrying arguments of a tracker call; false when the call is no sink.
     pub(super) fn sink_call(&mut self, call: &Call) -> bool {
-        let Kind::Global(path) = &call.callee.kind else { return false };
+        let Kind::Global(path) = &call.callee.kind else {
+            return false;
+        };
         if call.is_new {
             return false;
         }
@@ -33,13 +35,20 @@ impl Engine<'_> {
             let display = if shape.command.is_empty() {
                 format!("{path}()")
             } else {
-                let Some(command) = call.args.first().and_then(Value::as_str) else { continue };
+                let Some(command) = call.args.first().and_then(Value::as_str) else {
+                    continue;
+                };
                 if !shape.command.iter().any(|c| c == command) {
                     continue;
                 }
                 format!("{path}('{command}')")
             };
-            let site = Rc::new(SinkSite { sdk, span: call.span, display, what: shape.what.clone() });
+            let site = Rc::new(SinkSite {
+                sdk,
+                span: call.span,
+                display,
+                what: shape.what.clone(),
+            });
             for (i, arg) in call.args.iter().enumerate() {
                 if call.has_spread || shape.carries_data(i) {
                     self.send_to_sink(&site, i, arg);

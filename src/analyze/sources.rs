@@ -5,7 +5,9 @@
 use super::engine::{element_of, join_path, Engine};
 use super::sinks::Call;
 use super::value::*;
-use crate::catalog::fields::{autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass};
+use crate::catalog::fields::{
+    autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass,
+};
 use crate::catalog::{names::normalize, NameKind, NameSite};
 use crate::extract::ElementFact;
 use crate::source::ByteSpan;
@@ -13,49 +15,159 @@ use std::rc::Rc;
 
 /// Properties that read what an element holds or shows.
 const DOM_VALUE_PROPS: &[&str] = &[
-    "value", "textContent", "innerText", "innerHTML", "outerHTML", "outerText", "nodeValue", "defaultValue",
-    "valueAsNumber", "valueAsDate", "data", "text", "label",
+    "value",
+    "textContent",
+    "innerText",
+    "innerHTML",
+    "outerHTML",
+    "outerText",
+    "nodeValue",
+    "defaultValue",
+    "valueAsNumber",
+    "valueAsDate",
+    "data",
+    "text",
+    "label",
 ];
 /// Properties that stay on the same element(s): list items, options, jQuery wrappers.
-const DOM_SAME_PROPS: &[&str] = &["[index]", "options", "selectedOptions", "firstElementChild", "lastElementChild"];
+const DOM_SAME_PROPS: &[&str] = &[
+    "[index]",
+    "options",
+    "selectedOptions",
+    "firstElementChild",
+    "lastElementChild",
+];
 
 /// Properties of data that are not the data: lengths, types, flags.
-const CLEAN_PROPS: &[&str] = &["length", "size", "constructor", "prototype", "byteLength", "type", "name", "id"];
+const CLEAN_PROPS: &[&str] = &[
+    "length",
+    "size",
+    "constructor",
+    "prototype",
+    "byteLength",
+    "type",
+    "name",
+    "id",
+];
 
 /// Methods that return (part of) the string or array they are called on.
 const PASS_THROUGH_METHODS: &[&str] = &[
-    "trim", "trimStart", "trimEnd", "trimLeft", "trimRight", "toLowerCase", "toUpperCase", "toLocaleLowerCase",
-    "toLocaleUpperCase", "normalize", "replace", "replaceAll", "slice", "substring", "substr", "split", "concat",
-    "padStart", "padEnd", "at", "join", "toString", "valueOf", "repeat", "toFixed", "toPrecision", "encode",
-    "digest", "update", "filter", "find", "flat", "reverse", "sort", "toSorted", "toReversed", "pop", "shift",
-    "toJSON", "charAt", "catch", "finally",
+    "trim",
+    "trimStart",
+    "trimEnd",
+    "trimLeft",
+    "trimRight",
+    "toLowerCase",
+    "toUpperCase",
+    "toLocaleLowerCase",
+    "toLocaleUpperCase",
+    "normalize",
+    "replace",
+    "replaceAll",
+    "slice",
+    "substring",
+    "substr",
+    "split",
+    "concat",
+    "padStart",
+    "padEnd",
+    "at",
+    "join",
+    "toString",
+    "valueOf",
+    "repeat",
+    "toFixed",
+    "toPrecision",
+    "encode",
+    "digest",
+    "update",
+    "filter",
+    "find",
+    "flat",
+    "reverse",
+    "sort",
+    "toSorted",
+    "toReversed",
+    "pop",
+    "shift",
+    "toJSON",
+    "charAt",
+    "catch",
+    "finally",
 ];
 
 /// Global functions that return their argument encoded, serialised or parsed.
 const PASS_THROUGH_FUNCTIONS: &[&str] = &[
-    "encodeURIComponent", "encodeURI", "escape", "decodeURIComponent", "decodeURI", "unescape", "btoa", "atob",
-    "String", "JSON.stringify", "JSON.parse", "Promise.resolve", "Array.from", "Object.values", "structuredClone",
+    "encodeURIComponent",
+    "encodeURI",
+    "escape",
+    "decodeURIComponent",
+    "decodeURI",
+    "unescape",
+    "btoa",
+    "atob",
+    "String",
+    "JSON.stringify",
+    "JSON.parse",
+    "Promise.resolve",
+    "Array.from",
+    "Object.values",
+    "structuredClone",
 ];
 
 pub(super) fn is_listener_method(m: &str) -> bool {
     matches!(
         m,
-        "addEventListener" | "on" | "one" | "bind" | "live" | "delegate" | "change" | "input" | "keyup" | "keydown"
-            | "keypress" | "blur" | "focusout" | "submit" | "click" | "paste"
+        "addEventListener"
+            | "on"
+            | "one"
+            | "bind"
+            | "live"
+            | "delegate"
+            | "change"
+            | "input"
+            | "keyup"
+            | "keydown"
+            | "keypress"
+            | "blur"
+            | "focusout"
+            | "submit"
+            | "click"
+            | "paste"
     )
 }
 
 /// Hash and digest helpers by name: a hashed identifier still identifies (`sha256(email)`).
 fn is_hash_name(name: &str) -> bool {
     normalize(name).split('_').any(|t| {
-        matches!(t, "sha" | "sha1" | "sha256" | "sha512" | "sha384" | "md5" | "hash" | "hashed" | "digest" | "hmac" | "encrypt" | "hex")
+        matches!(
+            t,
+            "sha"
+                | "sha1"
+                | "sha256"
+                | "sha512"
+                | "sha384"
+                | "md5"
+                | "hash"
+                | "hashed"
+                | "digest"
+                | "hmac"
+                | "encrypt"
+                | "hex"
+        )
     })
 }
 
 impl<'a> Engine<'a> {
     /// `obj[key]`: field values, element reads, named form fields, and names that say what a
     /// property holds.
-    pub(super) fn get_prop(&mut self, obj: &Value, key: &str, owner: Option<&str>, span: ByteSpan) -> Value {
+    pub(super) fn get_prop(
+        &mut self,
+        obj: &Value,
+        key: &str,
+        owner: Option<&str>,
+        span: ByteSpan,
+    ) -> Value {
         let mut out = match obj.field(key) {
             Some(f) => f.clone(),
             None if key == "[index]" => element_of(obj).taint_only(),
@@ -74,18 +186,28 @@ impl<'a> Engine<'a> {
                 }
             }
             Kind::Form(name) => {
-                if key == "elements" || key == "[index]" || key.bytes().all(|b| b.is_ascii_digit()) {
+                if key == "elements" || key == "[index]" || key.bytes().all(|b| b.is_ascii_digit())
+                {
                     out.kind = Kind::Form(name.clone());
                 } else if let Some(m) = self.classify(key, None, NameSite::Field) {
                     let desc = match name {
                         Some(f) => format!("form field '{key}' of {f}"),
                         None => format!("form field '{key}'"),
                     };
-                    out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
+                    out.kind = Kind::Dom(Rc::new(DomInfo {
+                        category: m.category,
+                        desc,
+                    }));
                 }
             }
             Kind::Bag(b) => {
-                if matches!(b.kind, BagKind::FormData | BagKind::UrlParams | BagKind::LocalStorage | BagKind::SessionStorage) {
+                if matches!(
+                    b.kind,
+                    BagKind::FormData
+                        | BagKind::UrlParams
+                        | BagKind::LocalStorage
+                        | BagKind::SessionStorage
+                ) {
                     if let Some(m) = self.classify(key, None, NameSite::Field) {
                         let label = self.new_source(span, m.category, b.kind.describe(key), false);
                         out.add_label(label);
@@ -93,16 +215,24 @@ impl<'a> Engine<'a> {
                 }
             }
             Kind::Event(target) => {
-                if matches!(key, "target" | "currentTarget" | "srcElement" | "delegateTarget") {
+                if matches!(
+                    key,
+                    "target" | "currentTarget" | "srcElement" | "delegateTarget"
+                ) {
                     out = (**target).clone();
                 }
             }
             Kind::Str(_) | Kind::Func(_) | Kind::Unknown => {}
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
-        let named = if !matches!(obj.kind, Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_))
-            && key != "[index]"
-            && !out.taint.iter().any(|l| matches!(l.origin, Origin::Source(_)))
+        let named = if !matches!(
+            obj.kind,
+            Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_)
+        ) && key != "[index]"
+            && !out
+                .taint
+                .iter()
+                .any(|l| matches!(l.origin, Origin::Source(_)))
         {
             self.classify(key, owner, NameSite::Code)
         } else {
@@ -115,7 +245,7 @@ impl<'a> Engine<'a> {
                 Origin::Source(id) => {
                     // `customer.address.street`: the more specific name explains the value better.
                     let weak = self.source_is_weak(*id);
-                    if !CLEAN_PROPS.contains(&key) && !(renamed && weak) {
+                    if !(CLEAN_PROPS.contains(&key) || renamed && weak) {
                         out.add_label(l.clone());
                     }
                 }
@@ -123,13 +253,22 @@ impl<'a> Engine<'a> {
                     if path.len() < MAX_DEPTH {
                         let mut p = path.to_vec();
                         p.push(Seg::Prop(key.into(), span));
-                        out.add_label(Label { origin: Origin::Param { index: *index, path: p.into() }, steps: l.steps.clone() });
+                        out.add_label(Label {
+                            origin: Origin::Param {
+                                index: *index,
+                                path: p.into(),
+                            },
+                            steps: l.steps.clone(),
+                        });
                     }
                 }
             }
         }
         if let Some(m) = named {
-            let text = self.text.get(span.start as usize..span.end as usize).unwrap_or(key);
+            let text = self
+                .text
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or(key);
             // `const { email } = user` reads `user.email` although only `email` is written.
             let desc = match owner {
                 Some(o) if text == key => format!("{o}.{key}"),
@@ -142,7 +281,10 @@ impl<'a> Engine<'a> {
                 }
                 NameKind::Handle => {
                     if matches!(out.kind, Kind::Unknown | Kind::Global(_)) {
-                        out.kind = Kind::Dom(Rc::new(DomInfo { category: m.category, desc }));
+                        out.kind = Kind::Dom(Rc::new(DomInfo {
+                            category: m.category,
+                            desc,
+                        }));
                     }
                 }
             }
@@ -152,9 +294,17 @@ impl<'a> Engine<'a> {
 
     /// `$el.val()`, `el.text()`, `el.getAttribute('value')` on an element; `None` when the
     /// method is not a read.
-    pub(super) fn dom_read_method(&mut self, recv: &Value, method: &str, args: &[Value], span: ByteSpan) -> Option<Value> {
+    pub(super) fn dom_read_method(
+        &mut self,
+        recv: &Value,
+        method: &str,
+        args: &[Value],
+        span: ByteSpan,
+    ) -> Option<Value> {
         let read = match method {
-            "val" | "text" | "html" | "innerText" | "textContent" | "attr:value" => method.to_string(),
+            "val" | "text" | "html" | "innerText" | "textContent" | "attr:value" => {
+                method.to_string()
+            }
             "getAttribute" | "attr" | "prop" => match args.first().and_then(Value::as_str) {
                 Some("value") => "attr:value".to_string(),
                 _ => return None,
@@ -174,7 +324,13 @@ impl<'a> Engine<'a> {
             if let Origin::Param { index, path } = &l.origin {
                 let mut p = path.to_vec();
                 p.push(Seg::Read(read.as_str().into(), span));
-                out.add_label(Label { origin: Origin::Param { index: *index, path: p.into() }, steps: l.steps.clone() });
+                out.add_label(Label {
+                    origin: Origin::Param {
+                        index: *index,
+                        path: p.into(),
+                    },
+                    steps: l.steps.clone(),
+                });
             } else {
                 out.add_label(l.clone());
             }
@@ -193,24 +349,33 @@ impl<'a> Engine<'a> {
         }
         let (class, desc) = match how {
             Lookup::Id => (
-                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)).or_else(|| {
-                    is_form_name(arg).then_some(FieldClass::Form)
-                }),
+                names
+                    .classify(arg, None, NameSite::Field)
+                    .map(|m| FieldClass::Sensitive(m.category))
+                    .or_else(|| is_form_name(arg).then_some(FieldClass::Form)),
                 format!("element #{arg}"),
             ),
             Lookup::Name => (
-                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)),
+                names
+                    .classify(arg, None, NameSite::Field)
+                    .map(|m| FieldClass::Sensitive(m.category)),
                 format!("field [name={arg}]"),
             ),
             Lookup::Class => (
-                names.classify(arg, None, NameSite::Field).map(|m| FieldClass::Sensitive(m.category)),
+                names
+                    .classify(arg, None, NameSite::Field)
+                    .map(|m| FieldClass::Sensitive(m.category)),
                 format!("element .{arg}"),
             ),
             Lookup::Selector => (classify_selector(names, arg), format!("element {arg}")),
         };
         match class {
-            Some(FieldClass::Sensitive(category)) => Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc }))),
-            Some(FieldClass::Form) => Value::kind(Kind::Form(Some(desc.trim_start_matches("element ").into()))),
+            Some(FieldClass::Sensitive(category)) => {
+                Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc })))
+            }
+            Some(FieldClass::Form) => {
+                Value::kind(Kind::Form(Some(desc.trim_start_matches("element ").into())))
+            }
             None => Value::default(),
         }
     }
@@ -219,12 +384,19 @@ impl<'a> Engine<'a> {
         let arg = arg.trim();
         match how {
             Lookup::Id => self.elements.iter().find(|e| e.id.as_deref() == Some(arg)),
-            Lookup::Name => self.elements.iter().find(|e| e.name.as_deref() == Some(arg)),
+            Lookup::Name => self
+                .elements
+                .iter()
+                .find(|e| e.name.as_deref() == Some(arg)),
             Lookup::Class => None,
             Lookup::Selector => {
                 // `#id` or `tag#id`: the declared element decides.
                 let (_, id) = arg.split_once('#')?;
-                if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                if id.is_empty()
+                    || !id
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                {
                     return None;
                 }
                 self.elements.iter().find(|e| e.id.as_deref() == Some(id))
@@ -245,15 +417,21 @@ impl<'a> Engine<'a> {
         // Constructors.
         if call.is_new {
             return match path {
-                Some("FormData") => Some(Value::kind(Kind::Bag(Rc::new(BagInfo { kind: BagKind::FormData })))),
+                Some("FormData") => Some(Value::kind(Kind::Bag(Rc::new(BagInfo {
+                    kind: BagKind::FormData,
+                })))),
                 Some("URLSearchParams") => {
                     let from_page = arg0.is_some_and(|a| match &a.kind {
-                        Kind::Global(p) => p.starts_with("location") || p.starts_with("document.URL"),
+                        Kind::Global(p) => {
+                            p.starts_with("location") || p.starts_with("document.URL")
+                        }
                         Kind::Bag(_) => true,
                         _ => false,
                     });
                     let mut v = Value::kind(if from_page {
-                        Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams }))
+                        Kind::Bag(Rc::new(BagInfo {
+                            kind: BagKind::UrlParams,
+                        }))
                     } else {
                         Kind::Unknown
                     });
@@ -264,7 +442,11 @@ impl<'a> Engine<'a> {
                 }
                 Some("URL") => {
                     let from_page = arg0.is_some_and(|a| matches!(&a.kind, Kind::Global(p) if p.starts_with("location") || p.starts_with("document.URL")));
-                    Some(if from_page { Value::kind(Kind::Global("location".into())) } else { Value::default() })
+                    Some(if from_page {
+                        Value::kind(Kind::Global("location".into()))
+                    } else {
+                        Value::default()
+                    })
                 }
                 _ => None,
             };
@@ -273,7 +455,9 @@ impl<'a> Engine<'a> {
         // Element lookups.
         let lookup = match (call.method, path) {
             (Some("getElementById"), _) => Some(Lookup::Id),
-            (Some("querySelector" | "querySelectorAll" | "closest" | "find" | "children"), _) => Some(Lookup::Selector),
+            (Some("querySelector" | "querySelectorAll" | "closest" | "find" | "children"), _) => {
+                Some(Lookup::Selector)
+            }
             (Some("getElementsByName"), _) => Some(Lookup::Name),
             (Some("getElementsByClassName"), _) => Some(Lookup::Class),
             (None, Some("$" | "jQuery")) => Some(Lookup::Selector),
@@ -304,7 +488,8 @@ impl<'a> Engine<'a> {
                 let kind = b.kind;
                 match m {
                     "get" | "getAll" | "getItem" => {
-                        let storage = matches!(kind, BagKind::LocalStorage | BagKind::SessionStorage);
+                        let storage =
+                            matches!(kind, BagKind::LocalStorage | BagKind::SessionStorage);
                         if (m == "getItem") == storage {
                             return Some(self.keyed_read(kind, arg0_str, call.span));
                         }
@@ -329,8 +514,18 @@ impl<'a> Engine<'a> {
         };
         if let Some(name) = &callee_name {
             let n = normalize(name);
-            let cookie_reader = matches!(name.as_str(), "Cookies.get" | "Cookie.get" | "cookies.get" | "$.cookie" | "jQuery.cookie" | "Cookies.getJSON")
-                || matches!(n.as_str(), "get_cookie" | "read_cookie" | "get_cookie_value" | "cookie_get" | "getcookie");
+            let cookie_reader = matches!(
+                name.as_str(),
+                "Cookies.get"
+                    | "Cookie.get"
+                    | "cookies.get"
+                    | "$.cookie"
+                    | "jQuery.cookie"
+                    | "Cookies.getJSON"
+            ) || matches!(
+                n.as_str(),
+                "get_cookie" | "read_cookie" | "get_cookie_value" | "cookie_get" | "getcookie"
+            );
             if cookie_reader {
                 if let Some(k) = arg0_str {
                     return Some(self.keyed_read(BagKind::Cookies, Some(k), call.span));
@@ -343,13 +538,18 @@ impl<'a> Engine<'a> {
             if let Kind::Global(p) = &recv.kind {
                 let bag = match &**p {
                     "document.cookie" => Some(BagKind::Cookies),
-                    "location.search" | "location.href" | "location.hash" | "document.URL" => Some(BagKind::UrlParams),
+                    "location.search" | "location.href" | "location.hash" | "document.URL" => {
+                        Some(BagKind::UrlParams)
+                    }
                     _ => None,
                 };
                 if let (Some(bag), Some(pattern)) = (bag, arg0_str) {
                     let key = pattern
                         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                        .find(|w| !w.is_empty() && self.cat.names.classify(w, None, NameSite::Field).is_some());
+                        .find(|w| {
+                            !w.is_empty()
+                                && self.cat.names.classify(w, None, NameSite::Field).is_some()
+                        });
                     if let Some(key) = key {
                         return Some(self.keyed_read(bag, Some(key), call.span));
                     }
@@ -362,7 +562,9 @@ impl<'a> Engine<'a> {
             Some("Object.fromEntries") => {
                 let a = arg0.cloned().unwrap_or_default();
                 return Some(match &a.kind {
-                    Kind::Bag(b) if matches!(b.kind, BagKind::FormData | BagKind::UrlParams) => a.clone(),
+                    Kind::Bag(b) if matches!(b.kind, BagKind::FormData | BagKind::UrlParams) => {
+                        a.clone()
+                    }
                     _ => a,
                 });
             }
@@ -373,14 +575,20 @@ impl<'a> Engine<'a> {
                 }
                 return Some(out);
             }
-            Some("Promise.all" | "Promise.allSettled") => return Some(arg0.cloned().unwrap_or_default()),
+            Some("Promise.all" | "Promise.allSettled") => {
+                return Some(arg0.cloned().unwrap_or_default())
+            }
             _ => {}
         }
         if let Some(p) = path {
             if PASS_THROUGH_FUNCTIONS.contains(&p) {
                 let mut out = Value::default();
                 if let Some(a) = arg0 {
-                    out = if p == "JSON.parse" || p == "Promise.resolve" || p == "structuredClone" { a.clone() } else { a.taint_only() };
+                    out = if p == "JSON.parse" || p == "Promise.resolve" || p == "structuredClone" {
+                        a.clone()
+                    } else {
+                        a.taint_only()
+                    };
                 }
                 return Some(out);
             }
@@ -389,7 +597,10 @@ impl<'a> Engine<'a> {
         // Promises: `hash(email).then(h => …)` runs the callback with the value.
         if let (Some(recv), Some("then")) = (call.receiver, call.method) {
             if let Some(Kind::Func(fid)) = arg0.map(|a| a.kind.clone()) {
-                let step = Step { span: call.span, note: "passed to then()".into() };
+                let step = Step {
+                    span: call.span,
+                    note: "passed to then()".into(),
+                };
                 return Some(self.apply(fid, vec![recv.clone()], Value::default(), &step));
             }
             return Some(recv.clone());
@@ -397,14 +608,32 @@ impl<'a> Engine<'a> {
 
         // Methods that return the data they are called on.
         if let (Some(recv), Some(m)) = (call.receiver, call.method) {
-            if PASS_THROUGH_METHODS.contains(&m) && !matches!(recv.kind, Kind::Func(_)) && !matches!(call.callee.kind, Kind::Func(_)) {
+            if PASS_THROUGH_METHODS.contains(&m)
+                && !matches!(recv.kind, Kind::Func(_))
+                && !matches!(call.callee.kind, Kind::Func(_))
+            {
                 let mut out = recv.taint_only();
-                if matches!(m, "concat" | "replace" | "replaceAll" | "join" | "update" | "digest") {
+                if matches!(
+                    m,
+                    "concat" | "replace" | "replaceAll" | "join" | "update" | "digest"
+                ) {
                     for a in call.args {
                         out.add_taint(&a.taint_only().taint);
                     }
                 }
-                if matches!(m, "filter" | "find" | "slice" | "flat" | "reverse" | "sort" | "toSorted" | "toReversed" | "catch" | "finally") {
+                if matches!(
+                    m,
+                    "filter"
+                        | "find"
+                        | "slice"
+                        | "flat"
+                        | "reverse"
+                        | "sort"
+                        | "toSorted"
+                        | "toReversed"
+                        | "catch"
+                        | "finally"
+                ) {
                     out = recv.clone();
                 }
                 // Callbacks still run (`filter(x => …)`).
@@ -414,7 +643,9 @@ impl<'a> Engine<'a> {
         }
 
         // Hash helpers we cannot see into: `sha256(email)`, `CryptoJS.SHA256(email)`.
-        let last = callee_name.as_deref().map(|n| n.rsplit('.').next().unwrap_or(n));
+        let last = callee_name
+            .as_deref()
+            .map(|n| n.rsplit('.').next().unwrap_or(n));
         if let Some(last) = last {
             if is_hash_name(last) && !matches!(call.callee.kind, Kind::Func(_)) {
                 let mut out = Value::default();
@@ -430,7 +661,10 @@ impl<'a> Engine<'a> {
     fn run_callbacks_on(&mut self, call: &Call, recv: &Value) {
         for a in call.args {
             if let Kind::Func(fid) = a.kind {
-                let step = Step { span: call.span, note: "passed to the callback".into() };
+                let step = Step {
+                    span: call.span,
+                    note: "passed to the callback".into(),
+                };
                 self.apply(fid, vec![element_of(recv)], Value::default(), &step);
             }
         }
@@ -438,7 +672,9 @@ impl<'a> Engine<'a> {
 
     /// A read by key from a container: `fd.get('email')`, `localStorage.getItem('user_email')`.
     fn keyed_read(&mut self, bag: BagKind, key: Option<&str>, span: ByteSpan) -> Value {
-        let Some(key) = key else { return Value::default() };
+        let Some(key) = key else {
+            return Value::default();
+        };
         match self.cat.names.classify(key, None, NameSite::Field) {
             Some(m) => {
                 let label = self.new_source(span, m.category, bag.describe(key), false);
@@ -460,11 +696,17 @@ enum Lookup {
 /// What a browser global is: storage and form collections are modelled, the rest is a path.
 pub(super) fn global_kind(path: Rc<str>) -> Kind {
     match &*path {
-        "localStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::LocalStorage })),
-        "sessionStorage" => Kind::Bag(Rc::new(BagInfo { kind: BagKind::SessionStorage })),
+        "localStorage" => Kind::Bag(Rc::new(BagInfo {
+            kind: BagKind::LocalStorage,
+        })),
+        "sessionStorage" => Kind::Bag(Rc::new(BagInfo {
+            kind: BagKind::SessionStorage,
+        })),
         "document.forms" => Kind::Form(None),
         "document.location" => Kind::Global("location".into()),
-        p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo { kind: BagKind::UrlParams })),
+        p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo {
+            kind: BagKind::UrlParams,
+        })),
         _ => Kind::Global(path),
     }
 }
@@ -475,12 +717,34 @@ pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> 
         .ty
         .as_deref()
         .and_then(|t| input_type_category(names, t))
-        .or_else(|| el.autocomplete.as_deref().and_then(|a| autocomplete_category(names, a)))
-        .or_else(|| el.name.as_deref().and_then(|n| names.classify(n, None, NameSite::Field)).map(|m| m.category))
-        .or_else(|| el.id.as_deref().and_then(|n| names.classify(n, None, NameSite::Field)).map(|m| m.category))
-        .or_else(|| el.classes.iter().find_map(|c| names.classify(c, None, NameSite::Field)).map(|m| m.category));
+        .or_else(|| {
+            el.autocomplete
+                .as_deref()
+                .and_then(|a| autocomplete_category(names, a))
+        })
+        .or_else(|| {
+            el.name
+                .as_deref()
+                .and_then(|n| names.classify(n, None, NameSite::Field))
+                .map(|m| m.category)
+        })
+        .or_else(|| {
+            el.id
+                .as_deref()
+                .and_then(|n| names.classify(n, None, NameSite::Field))
+                .map(|m| m.category)
+        })
+        .or_else(|| {
+            el.classes
+                .iter()
+                .find_map(|c| names.classify(c, None, NameSite::Field))
+                .map(|m| m.category)
+        });
     match category {
-        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc: el.describe() })))),
+        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
+            category,
+            desc: el.describe(),
+        })))),
         None if el.tag == "form" => Some(Value::kind(Kind::Form(Some(el.describe().into())))),
         None => None,
     }

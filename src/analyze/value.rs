@@ -6,10 +6,13 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Bounds that keep pathological code cheap: past them information is dropped, never invented.
-pub const MAX_LABELS: usize = 12;
+pub const MAX_LABELS: usize = 8;
 pub const MAX_STEPS: usize = 12;
-pub const MAX_FIELDS: usize = 64;
-pub const MAX_DEPTH: usize = 8;
+pub const MAX_FIELDS: usize = 24;
+/// Object nesting kept per value; deeper data is folded into the taint of the last level.
+pub const MAX_DEPTH: usize = 4;
+/// Nodes one field's value may have (see [`Value::weight`]) before it is folded to its taint.
+pub const MAX_WEIGHT: usize = 48;
 
 /// Index of a source in the analysis' source table.
 pub type SourceId = u32;
@@ -42,24 +45,77 @@ pub enum Origin {
 
 pub const THIS_PARAM: u32 = u32::MAX;
 
+/// The steps a value took, newest first, shared between the values derived from it: adding a
+/// step is O(1) however long the path.
+#[derive(Clone, Debug, Default)]
+pub struct Steps(Option<Rc<StepNode>>);
+
+#[derive(Debug)]
+struct StepNode {
+    step: Step,
+    prev: Steps,
+    len: usize,
+}
+
+impl Steps {
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |n| n.len)
+    }
+
+    pub fn push(&self, step: Step) -> Steps {
+        if self.0.as_ref().is_some_and(|n| n.step == step) {
+            return self.clone();
+        }
+        if self.len() >= MAX_STEPS * 2 {
+            return self.clone(); // long enough to explain; keeps every push O(1)
+        }
+        let len = self.len() + 1;
+        Steps(Some(Rc::new(StepNode {
+            step,
+            prev: self.clone(),
+            len,
+        })))
+    }
+
+    /// Oldest first, at most `MAX_STEPS`: the first steps (near the source) and the newest.
+    pub fn to_vec(&self) -> Vec<Step> {
+        let mut all = Vec::new();
+        let mut cur = &self.0;
+        while let Some(n) = cur {
+            all.push(n.step.clone());
+            cur = &n.prev.0;
+        }
+        all.reverse();
+        if all.len() > MAX_STEPS {
+            let tail = all.split_off(all.len() - MAX_STEPS / 2);
+            all.truncate(MAX_STEPS / 2);
+            all.extend(tail);
+        }
+        all
+    }
+
+    /// These steps followed by `later`'s.
+    pub fn then(&self, later: &Steps) -> Steps {
+        let mut out = self.clone();
+        for s in later.to_vec() {
+            out = out.push(s);
+        }
+        out
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Label {
     pub origin: Origin,
-    pub steps: Rc<Vec<Step>>,
+    pub steps: Steps,
 }
 
 impl Label {
     pub fn with_step(&self, step: Step) -> Label {
-        if self.steps.last() == Some(&step) {
-            return self.clone();
+        Label {
+            origin: self.origin.clone(),
+            steps: self.steps.push(step),
         }
-        let mut steps = (*self.steps).clone();
-        if steps.len() >= MAX_STEPS {
-            // Keep the first steps (near the source) and the newest; drop the middle.
-            steps.remove(MAX_STEPS / 2);
-        }
-        steps.push(step);
-        Label { origin: self.origin.clone(), steps: Rc::new(steps) }
     }
 }
 
@@ -129,7 +185,10 @@ pub struct Value {
 
 impl Value {
     pub fn kind(kind: Kind) -> Value {
-        Value { kind, ..Default::default() }
+        Value {
+            kind,
+            ..Default::default()
+        }
     }
 
     pub fn str(s: &str) -> Value {
@@ -137,11 +196,27 @@ impl Value {
     }
 
     pub fn tainted(label: Label) -> Value {
-        Value { taint: vec![label], ..Default::default() }
+        Value {
+            taint: vec![label],
+            ..Default::default()
+        }
     }
 
     pub fn is_clean(&self) -> bool {
-        self.taint.is_empty() && self.fields.as_ref().is_none_or(|f| f.values().all(Value::is_clean))
+        self.taint.is_empty()
+            && self
+                .fields
+                .as_ref()
+                .is_none_or(|f| f.values().all(Value::is_clean))
+    }
+
+    /// A rough size, for the analysis' work budget.
+    pub fn weight(&self) -> usize {
+        1 + self.taint.len()
+            + self
+                .fields
+                .as_ref()
+                .map_or(0, |f| f.values().map(Value::weight).sum())
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -152,11 +227,7 @@ impl Value {
     }
 
     pub fn add_label(&mut self, label: Label) {
-        if let Some(existing) = self.taint.iter_mut().find(|l| l.origin == label.origin) {
-            // Keep the shorter path: it is the clearer explanation.
-            if label.steps.len() < existing.steps.len() {
-                *existing = label;
-            }
+        if self.taint.iter().any(|l| l.origin == label.origin) {
             return;
         }
         if self.taint.len() < MAX_LABELS {
@@ -172,7 +243,10 @@ impl Value {
 
     /// The value with only its taint: what a string built from it carries.
     pub fn taint_only(&self) -> Value {
-        let mut v = Value { taint: self.taint.clone(), ..Default::default() };
+        let mut v = Value {
+            taint: self.taint.clone(),
+            ..Default::default()
+        };
         if let Some(fields) = &self.fields {
             for f in fields.values() {
                 v.add_taint(&f.flat_taint(0));
@@ -203,10 +277,55 @@ impl Value {
     }
 
     pub fn set_field(&mut self, key: Rc<str>, value: Value) {
+        // Fields that carry neither data nor a kind we model are not worth their memory: code
+        // that builds large object graphs (frameworks, bundles) stays cheap to analyse.
+        if value.is_clean() && matches!(value.kind, Kind::Unknown) && value.fields.is_none() {
+            if let Some(fields) = &mut self.fields {
+                if fields.contains_key(&key) {
+                    Rc::make_mut(fields).remove(&key);
+                }
+            }
+            return;
+        }
+        let mut value = value.limited(MAX_DEPTH - 1);
+        if value.weight() > MAX_WEIGHT {
+            // Large object graphs keep their data, not their shape.
+            let kind = value.kind.clone();
+            value = value.taint_only();
+            value.kind = kind;
+        }
         let fields = Rc::make_mut(self.fields.get_or_insert_with(Default::default));
         if fields.len() < MAX_FIELDS || fields.contains_key(&key) {
             fields.insert(key, value);
         }
+    }
+
+    /// The value with at most `depth` levels of fields; deeper data becomes taint.
+    pub fn limited(self, depth: usize) -> Value {
+        let Some(fields) = &self.fields else {
+            return self;
+        };
+        if depth == 0 {
+            let mut v = Value {
+                taint: self.taint.clone(),
+                kind: self.kind.clone(),
+                fields: None,
+            };
+            v.add_taint(&self.flat_taint(0));
+            return v;
+        }
+        if fields.values().all(|f| f.fields.is_none()) {
+            return self;
+        }
+        let mut v = Value {
+            taint: self.taint.clone(),
+            kind: self.kind.clone(),
+            fields: None,
+        };
+        for (k, f) in fields.iter() {
+            v.set_field(k.clone(), f.clone().limited(depth - 1));
+        }
+        v
     }
 
     pub fn with_step(&self, step: &Step) -> Value {
@@ -216,7 +335,34 @@ impl Value {
         let mut v = self.clone();
         v.taint = v.taint.iter().map(|l| l.with_step(step.clone())).collect();
         if let Some(fields) = &self.fields {
-            let mapped = fields.iter().map(|(k, f)| (k.clone(), f.with_step(step))).collect();
+            let mapped = fields
+                .iter()
+                .map(|(k, f)| (k.clone(), f.with_step(step)))
+                .collect();
+            v.fields = Some(Rc::new(mapped));
+        }
+        v
+    }
+
+    /// The value with `later` appended to every label's steps.
+    pub fn then_steps(&self, later: &Steps) -> Value {
+        if later.0.is_none() || self.is_clean() {
+            return self.clone();
+        }
+        let mut v = self.clone();
+        v.taint = v
+            .taint
+            .iter()
+            .map(|l| Label {
+                origin: l.origin.clone(),
+                steps: l.steps.then(later),
+            })
+            .collect();
+        if let Some(fields) = &self.fields {
+            let mapped = fields
+                .iter()
+                .map(|(k, f)| (k.clone(), f.then_steps(later)))
+                .collect();
             v.fields = Some(Rc::new(mapped));
         }
         v
@@ -250,7 +396,11 @@ impl Value {
         }
         if let Some(fields) = &self.fields {
             for (k, v) in fields.iter() {
-                let key = if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+                let key = if prefix.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 v.flatten(&key, depth + 1, out);
             }
         }

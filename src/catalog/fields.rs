@@ -21,10 +21,11 @@ pub fn autocomplete_category(names: &Names, value: &str) -> Option<CategoryId> {
     let id = match token.as_str() {
         "email" => "email",
         t if t.starts_with("tel") => "phone",
-        "name" | "honorific-prefix" | "given-name" | "additional-name" | "family-name" | "honorific-suffix"
-        | "nickname" => "name",
-        "street-address" | "address-line1" | "address-line2" | "address-line3" | "address-level4"
-        | "address-level3" | "address-level2" | "address-level1" | "postal-code" => "address",
+        "name" | "honorific-prefix" | "given-name" | "additional-name" | "family-name"
+        | "honorific-suffix" | "nickname" => "name",
+        "street-address" | "address-line1" | "address-line2" | "address-line3"
+        | "address-level4" | "address-level3" | "address-level2" | "address-level1"
+        | "postal-code" => "address",
         t if t.starts_with("cc-") => "card",
         "bday" | "bday-day" | "bday-month" | "bday-year" => "birthdate",
         "current-password" | "new-password" | "one-time-code" => "credentials",
@@ -57,11 +58,18 @@ pub fn classify_selector(names: &Names, selector: &str) -> Option<FieldClass> {
     let mut best = None;
     for part in split_top_level(selector, ',') {
         let compounds = parse_compounds(part);
-        let Some(subject) = compounds.last() else { continue };
+        let Some(subject) = compounds.last() else {
+            continue;
+        };
         if let Some(c) = classify_compound(names, subject) {
             return Some(c);
         }
-        if subject.tag.is_none() || matches!(subject.tag.as_deref(), Some("input" | "textarea" | "select" | "span" | "div" | "p" | "td")) {
+        if subject.tag.is_none()
+            || matches!(
+                subject.tag.as_deref(),
+                Some("input" | "textarea" | "select" | "span" | "div" | "p" | "td")
+            )
+        {
             for anc in compounds.iter().rev().skip(1) {
                 if let Some(c @ FieldClass::Sensitive(_)) = classify_compound(names, anc) {
                     best = Some(c);
@@ -84,9 +92,10 @@ fn classify_compound(names: &Names, c: &Compound) -> Option<FieldClass> {
                     autocomplete_category(names, value)
                 }
             }
-            "name" | "id" | "data-field" | "data-name" | "formcontrolname" | "ng-model" | "v-model" => {
-                names.classify(value, None, NameSite::Field).map(|m| m.category)
-            }
+            "name" | "id" | "data-field" | "data-name" | "formcontrolname" | "ng-model"
+            | "v-model" => names
+                .classify(value, None, NameSite::Field)
+                .map(|m| m.category),
             _ => None,
         };
         if let Some(cat) = cat {
@@ -111,7 +120,9 @@ fn classify_compound(names: &Names, c: &Compound) -> Option<FieldClass> {
 
 /// `checkout-form`, `signupForm`, `form_login`: ids and classes that name a form.
 pub fn is_form_name(name: &str) -> bool {
-    super::names::normalize(name).split('_').any(|t| t == "form")
+    super::names::normalize(name)
+        .split('_')
+        .any(|t| t == "form")
 }
 
 fn split_top_level(s: &str, sep: char) -> Vec<&str> {
@@ -141,7 +152,9 @@ fn parse_compounds(sel: &str) -> Vec<Compound> {
     let mut i = 0;
     let ident = |i: &mut usize| -> String {
         let start = *i;
-        while *i < chars.len() && (chars[*i].is_alphanumeric() || matches!(chars[*i], '-' | '_' | '\\')) {
+        while *i < chars.len()
+            && (chars[*i].is_alphanumeric() || matches!(chars[*i], '-' | '_' | '\\'))
+        {
             *i += 1;
         }
         chars[start..*i].iter().filter(|c| **c != '\\').collect()
@@ -167,7 +180,10 @@ fn parse_compounds(sel: &str) -> Vec<Compound> {
             }
             '[' => {
                 i += 1;
-                let end = chars[i..].iter().position(|&c| c == ']').map_or(chars.len(), |p| i + p);
+                let end = chars[i..]
+                    .iter()
+                    .position(|&c| c == ']')
+                    .map_or(chars.len(), |p| i + p);
                 let inner: String = chars[i..end].iter().collect();
                 i = end + 1;
                 out.last_mut().unwrap().attrs.push(parse_attr(&inner));
@@ -219,14 +235,21 @@ fn parse_attr(inner: &str) -> (String, String, String) {
             let name = inner[..pos].trim().to_ascii_lowercase();
             let mut value = inner[pos + op.len()..].trim();
             // A trailing case flag: [name="email" i]
-            if let Some(stripped) = value.strip_suffix(" i").or_else(|| value.strip_suffix(" s")) {
+            if let Some(stripped) = value
+                .strip_suffix(" i")
+                .or_else(|| value.strip_suffix(" s"))
+            {
                 value = stripped.trim();
             }
             let value = value.trim_matches(|c| c == '"' || c == '\'').to_string();
             return (name, op.to_string(), value);
         }
     }
-    (inner.trim().to_ascii_lowercase(), String::new(), String::new())
+    (
+        inner.trim().to_ascii_lowercase(),
+        String::new(),
+        String::new(),
+    )
 }
 
 #[cfg(test)]
@@ -247,12 +270,21 @@ mod tests {
         assert_eq!(class("#email").as_deref(), Some("email"));
         assert_eq!(class("input[type=email]").as_deref(), Some("email"));
         assert_eq!(class("input[type=\"tel\"]").as_deref(), Some("phone"));
-        assert_eq!(class("[autocomplete=\"shipping street-address\"]").as_deref(), Some("address"));
+        assert_eq!(
+            class("[autocomplete=\"shipping street-address\"]").as_deref(),
+            Some("address")
+        );
         assert_eq!(class("[autocomplete^=\"cc-\"]").as_deref(), Some("card"));
-        assert_eq!(class("input[name=\"billing_postcode\"]").as_deref(), Some("address"));
+        assert_eq!(
+            class("input[name=\"billing_postcode\"]").as_deref(),
+            Some("address")
+        );
         assert_eq!(class("[name*=\"email\" i]").as_deref(), Some("email"));
         assert_eq!(class(".patient-name").as_deref(), Some("name"));
-        assert_eq!(class("#checkout-form input[name=email]").as_deref(), Some("email"));
+        assert_eq!(
+            class("#checkout-form input[name=email]").as_deref(),
+            Some("email")
+        );
         assert_eq!(class("#email-group input").as_deref(), Some("email"));
         assert_eq!(class("#signup-form").as_deref(), Some("form"));
         assert_eq!(class(".card-title"), None);

@@ -127,7 +127,10 @@ impl Names {
     }
 
     pub fn category_by_id(&self, id: &str) -> Option<CategoryId> {
-        self.categories.iter().position(|c| c.id == id).map(|i| i as CategoryId)
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as CategoryId)
     }
 
     /// Classifies a name. `owner` is the name of the object it is read from (`user` in
@@ -139,7 +142,10 @@ impl Names {
         }
         for (i, cat) in self.categories.iter().enumerate() {
             if let Some(kind) = self.match_strong(cat, &norm) {
-                return Some(NameMatch { category: i as CategoryId, kind });
+                return Some(NameMatch {
+                    category: i as CategoryId,
+                    kind,
+                });
             }
         }
         // Contextual names must be the whole name, apart from a handle word after them.
@@ -157,10 +163,15 @@ impl Names {
             };
             let in_context = match site {
                 NameSite::Field => true,
-                NameSite::Code => owner_norm.as_deref().is_some_and(|o| ends_with_context(o, &cat.context)),
+                NameSite::Code => owner_norm
+                    .as_deref()
+                    .is_some_and(|o| ends_with_context(o, &cat.context)),
             };
             if in_context {
-                return Some(NameMatch { category: i as CategoryId, kind });
+                return Some(NameMatch {
+                    category: i as CategoryId,
+                    kind,
+                });
             }
         }
         None
@@ -199,12 +210,15 @@ fn rest_after(s: &str, end: usize) -> &str {
 }
 
 fn starts_with_word(s: &str, words: &[String]) -> bool {
-    words.iter().any(|w| s == w || (s.starts_with(w.as_str()) && s.as_bytes().get(w.len()) == Some(&b'_')))
+    words
+        .iter()
+        .any(|w| s == w || (s.starts_with(w.as_str()) && s.as_bytes().get(w.len()) == Some(&b'_')))
 }
 
 fn ends_with_word(s: &str, words: &[String]) -> bool {
     words.iter().any(|w| {
-        s == w || (s.ends_with(w.as_str()) && s.as_bytes().get(s.len() - w.len() - 1) == Some(&b'_'))
+        s == w
+            || (s.ends_with(w.as_str()) && s.as_bytes().get(s.len() - w.len() - 1) == Some(&b'_'))
     })
 }
 
@@ -246,8 +260,14 @@ mod tests {
         Names::from_toml(include_str!("../../lints/sensitive.toml")).unwrap()
     }
 
-    fn cat(n: &Names, name: &str, owner: Option<&str>, site: NameSite) -> Option<(String, NameKind)> {
-        n.classify(name, owner, site).map(|m| (n.category(m.category).id.clone(), m.kind))
+    fn cat(
+        n: &Names,
+        name: &str,
+        owner: Option<&str>,
+        site: NameSite,
+    ) -> Option<(String, NameKind)> {
+        n.classify(name, owner, site)
+            .map(|m| (n.category(m.category).id.clone(), m.kind))
     }
 
     #[test]
@@ -284,11 +304,36 @@ mod tests {
     fn traps_are_not_sensitive() {
         let n = names();
         for trap in [
-            "zipFile", "card-title", "ipAddress", "trackingEnabled", "emailVerified", "tracking_id",
-            "isEmailValid", "passwordStrength", "hotel", "sussex", "gzip", "fileName", "className",
-            "productName", "email_template", "showPassword", "macAddress", "emailError", "phone_country",
-            "trackingId", "zip_url", "companyName", "serverAddress", "cardBody", "mobileMenu", "state",
-            "address", "name", "emailForm", "emailSubject",
+            "zipFile",
+            "card-title",
+            "ipAddress",
+            "trackingEnabled",
+            "emailVerified",
+            "tracking_id",
+            "isEmailValid",
+            "passwordStrength",
+            "hotel",
+            "sussex",
+            "gzip",
+            "fileName",
+            "className",
+            "productName",
+            "email_template",
+            "showPassword",
+            "macAddress",
+            "emailError",
+            "phone_country",
+            "trackingId",
+            "zip_url",
+            "companyName",
+            "serverAddress",
+            "cardBody",
+            "mobileMenu",
+            "state",
+            "address",
+            "name",
+            "emailForm",
+            "emailSubject",
         ] {
             assert_eq!(cat(&n, trap, None, NameSite::Code), None, "{trap}");
         }
@@ -297,14 +342,35 @@ mod tests {
     #[test]
     fn handles_and_context() {
         let n = names();
-        assert_eq!(cat(&n, "emailInput", None, NameSite::Code), Some(("email".into(), NameKind::Handle)));
-        assert_eq!(cat(&n, "name", Some("user"), NameSite::Code), Some(("name".into(), NameKind::Value)));
-        assert_eq!(cat(&n, "name", Some("currentUser"), NameSite::Code), Some(("name".into(), NameKind::Value)));
+        assert_eq!(
+            cat(&n, "emailInput", None, NameSite::Code),
+            Some(("email".into(), NameKind::Handle))
+        );
+        assert_eq!(
+            cat(&n, "name", Some("user"), NameSite::Code),
+            Some(("name".into(), NameKind::Value))
+        );
+        assert_eq!(
+            cat(&n, "name", Some("currentUser"), NameSite::Code),
+            Some(("name".into(), NameKind::Value))
+        );
         assert_eq!(cat(&n, "name", Some("product"), NameSite::Code), None);
-        assert_eq!(cat(&n, "state", Some("shipping"), NameSite::Code).map(|c| c.0), Some("address".into()));
-        assert_eq!(cat(&n, "name", None, NameSite::Field).map(|c| c.0), Some("name".into()));
-        assert_eq!(cat(&n, "address", None, NameSite::Field).map(|c| c.0), Some("address".into()));
-        assert_eq!(cat(&n, "latitude", Some("coords"), NameSite::Code).map(|c| c.0), Some("location".into()));
+        assert_eq!(
+            cat(&n, "state", Some("shipping"), NameSite::Code).map(|c| c.0),
+            Some("address".into())
+        );
+        assert_eq!(
+            cat(&n, "name", None, NameSite::Field).map(|c| c.0),
+            Some("name".into())
+        );
+        assert_eq!(
+            cat(&n, "address", None, NameSite::Field).map(|c| c.0),
+            Some("address".into())
+        );
+        assert_eq!(
+            cat(&n, "latitude", Some("coords"), NameSite::Code).map(|c| c.0),
+            Some("location".into())
+        );
         assert_eq!(cat(&n, "latitude", Some("store"), NameSite::Code), None);
     }
 }

@@ -92,7 +92,10 @@ impl Sdks {
         for (name, text) in files {
             let sdk: Sdk = toml::from_str(text).map_err(|e| format!("lints/sdks/{name}: {e}"))?;
             if format!("{}.toml", sdk.id) != *name {
-                return Err(format!("lints/sdks/{name}: id `{}` does not match the file name", sdk.id));
+                return Err(format!(
+                    "lints/sdks/{name}: id `{}` does not match the file name",
+                    sdk.id
+                ));
             }
             all.push(sdk);
         }
@@ -107,7 +110,10 @@ impl Sdks {
             for (j, c) in sdk.calls.iter().enumerate() {
                 let root = c.callee.split(['.', '(']).next().unwrap_or_default();
                 if !sdk.globals.iter().any(|g| g == root) {
-                    return Err(format!("lints/sdks/{}.toml: callee `{}` is not under a listed global", sdk.id, c.callee));
+                    return Err(format!(
+                        "lints/sdks/{}.toml: callee `{}` is not under a listed global",
+                        sdk.id, c.callee
+                    ));
                 }
                 calls.entry(c.callee.clone()).or_default().push((id, j));
             }
@@ -115,7 +121,12 @@ impl Sdks {
                 assigns.insert(a.target.clone(), (id, j));
             }
         }
-        Ok(Self { all, calls, assigns, roots })
+        Ok(Self {
+            all,
+            calls,
+            assigns,
+            roots,
+        })
     }
 
     pub fn builtin() -> Result<Self, String> {
@@ -145,6 +156,8 @@ impl Sdks {
     }
 
     pub fn assign_for(&self, path: &str) -> Option<(SdkId, &AssignShape)> {
-        self.assigns.get(path).map(|&(s, j)| (s, &self.get(s).assigns[j]))
+        self.assigns
+            .get(path)
+            .map(|&(s, j)| (s, &self.get(s).assigns[j]))
     }
 }

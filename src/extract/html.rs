@@ -10,8 +10,14 @@ fn is_js_type(ty: &str) -> bool {
     let ty = ty.split(';').next().unwrap_or("").trim();
     matches!(
         ty,
-        "" | "text/javascript" | "application/javascript" | "module" | "text/ecmascript" | "application/ecmascript"
-            | "application/x-javascript" | "text/jsx" | "text/babel"
+        "" | "text/javascript"
+            | "application/javascript"
+            | "module"
+            | "text/ecmascript"
+            | "application/ecmascript"
+            | "application/x-javascript"
+            | "text/jsx"
+            | "text/babel"
     )
 }
 
@@ -28,7 +34,9 @@ pub fn extract(text: &str) -> Extracted {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 let attr = |k: &str| {
-                    tag.attributes.get(k.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned())
+                    tag.attributes
+                        .get(k.as_bytes())
+                        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
                 };
                 if name == "script" && !tag.self_closing {
                     let runs = attr("src").is_none() && attr("type").is_none_or(|t| is_js_type(&t));
@@ -41,8 +49,9 @@ pub fn extract(text: &str) -> Extracted {
                 }
                 let id = attr("id");
                 let field_name = attr("name");
-                let classes: Vec<String> =
-                    attr("class").map(|c| c.split_ascii_whitespace().map(String::from).collect()).unwrap_or_default();
+                let classes: Vec<String> = attr("class")
+                    .map(|c| c.split_ascii_whitespace().map(String::from).collect())
+                    .unwrap_or_default();
                 let element_index = out.elements.len();
                 let has_identity = id.is_some() || field_name.is_some() || !classes.is_empty();
                 if FIELD_TAGS.contains(&name.as_str()) || has_identity {
@@ -58,7 +67,9 @@ pub fn extract(text: &str) -> Extracted {
                 }
                 for (key, value) in &tag.attributes {
                     let key = String::from_utf8_lossy(key);
-                    let Some(event) = key.strip_prefix("on") else { continue };
+                    let Some(event) = key.strip_prefix("on") else {
+                        continue;
+                    };
                     if event.is_empty() || !event.bytes().all(|b| b.is_ascii_lowercase()) {
                         continue;
                     }
@@ -75,23 +86,24 @@ pub fn extract(text: &str) -> Extracted {
                     out.blocks.push(ScriptBlock {
                         span: ByteSpan::new(start as u32, end as u32),
                         lang: Lang::Js,
-                        kind: BlockKind::Handler { event: event.to_string(), element: element_index },
+                        kind: BlockKind::Handler {
+                            event: event.to_string(),
+                            element: element_index,
+                        },
                         decoded: (raw != code).then_some(code),
                     });
                 }
             }
-            Token::EndTag(tag) => {
-                if tag.name.eq_ignore_ascii_case(b"script") {
-                    if let Some((start, lang)) = open_script.take() {
-                        let end = tag.span.start;
-                        if end > start {
-                            out.blocks.push(ScriptBlock {
-                                span: ByteSpan::new(start as u32, end as u32),
-                                lang,
-                                kind: BlockKind::Script,
-                                decoded: None,
-                            });
-                        }
+            Token::EndTag(tag) if tag.name.eq_ignore_ascii_case(b"script") => {
+                if let Some((start, lang)) = open_script.take() {
+                    let end = tag.span.start;
+                    if end > start {
+                        out.blocks.push(ScriptBlock {
+                            span: ByteSpan::new(start as u32, end as u32),
+                            lang,
+                            kind: BlockKind::Script,
+                            decoded: None,
+                        });
                     }
                 }
             }
@@ -134,14 +146,24 @@ mod tests {
         let texts: Vec<&str> = ex
             .blocks
             .iter()
-            .map(|b| b.decoded.as_deref().unwrap_or(&html[b.span.start as usize..b.span.end as usize]))
+            .map(|b| {
+                b.decoded
+                    .as_deref()
+                    .unwrap_or(&html[b.span.start as usize..b.span.end as usize])
+            })
             .collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert_eq!(texts[0], "track(this.value)");
         assert!(texts[1].contains("fbq('init'") && texts[1].contains("\"</div>\""));
         assert_eq!(texts[2], "go(\"x\")");
-        let email = ex.elements.iter().find(|e| e.id.as_deref() == Some("email")).unwrap();
+        let email = ex
+            .elements
+            .iter()
+            .find(|e| e.id.as_deref() == Some("email"))
+            .unwrap();
         assert_eq!(email.describe(), "input#email (type=email)");
-        assert!(matches!(ex.blocks[0].kind, BlockKind::Handler { ref event, .. } if event == "change"));
+        assert!(
+            matches!(ex.blocks[0].kind, BlockKind::Handler { ref event, .. } if event == "change")
+        );
     }
 }

@@ -70,7 +70,12 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
         flow: f
             .flow
             .iter()
-            .map(|s| JsonStep { file: &f.file, line: s.at.start.line, column: s.at.start.column, note: &s.note })
+            .map(|s| JsonStep {
+                file: &f.file,
+                line: s.at.start.line,
+                column: s.at.start.column,
+                note: &s.note,
+            })
             .collect(),
     }
 }

@@ -37,7 +37,10 @@ pub struct SpanRef {
 
 impl SpanRef {
     pub fn new(span: ByteSpan) -> Self {
-        Self { span, ..Default::default() }
+        Self {
+            span,
+            ..Default::default()
+        }
     }
     pub fn with_expr(mut self, expr: String) -> Self {
         self.expr = Some(expr);
@@ -57,7 +60,10 @@ pub struct StepRef {
 
 impl StepRef {
     pub fn new(span: ByteSpan, note: String) -> Self {
-        Self { at: SpanRef::new(span), note }
+        Self {
+            at: SpanRef::new(span),
+            note,
+        }
     }
 }
 
@@ -125,7 +131,8 @@ pub struct Report {
 
 impl Report {
     pub fn sort(&mut self) {
-        self.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.errors.sort();
     }
 }

@@ -2,7 +2,9 @@
 //! between labelled in the source, then a summary line.
 
 use super::{Finding, Report, Severity};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -41,16 +43,25 @@ impl Diagnostic for FindingDiagnostic<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
-        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(f.sink_label.clone()), span(f.sink.span))];
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(f.sink_label.clone()),
+            span(f.sink.span),
+        )];
         if let Some(s) = &f.source {
-            labels.push(LabeledSpan::new_with_span(Some(f.source_label.clone()), span(s.span)));
+            labels.push(LabeledSpan::new_with_span(
+                Some(f.source_label.clone()),
+                span(s.span),
+            ));
         }
         for step in &f.flow {
             let inside_other = labels.iter().any(|l| {
@@ -58,7 +69,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
                 (step.at.span.start as usize) >= a && (step.at.span.end as usize) <= b
             });
             if !inside_other {
-                labels.push(LabeledSpan::new_with_span(Some(step.note.clone()), span(step.at.span)));
+                labels.push(LabeledSpan::new_with_span(
+                    Some(step.note.clone()),
+                    span(step.at.span),
+                ));
             }
         }
         Some(Box::new(labels.into_iter()))
@@ -71,12 +85,25 @@ pub struct TextOptions {
 }
 
 pub fn render(report: &Report, opts: &TextOptions) -> String {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
     let mut out = String::new();
     for f in &report.findings {
-        let text = report.texts.get(&f.file).cloned().unwrap_or_else(|| Arc::from(""));
-        let diag = FindingDiagnostic { finding: f, source: NamedSource::new(&f.file, text).with_language("javascript") };
+        let text = report
+            .texts
+            .get(&f.file)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""));
+        let diag = FindingDiagnostic {
+            finding: f,
+            source: NamedSource::new(&f.file, text).with_language("javascript"),
+        };
         let _ = handler.render_report(&mut out, &diag);
         out.push('\n');
     }
@@ -85,8 +112,16 @@ pub fn render(report: &Report, opts: &TextOptions) -> String {
 
 /// The closing line: counts by severity and how much was scanned.
 pub fn summary(report: &Report, elapsed: std::time::Duration) -> String {
-    let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = report.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     let n = report.findings.len();
     format!(
         "{n} finding{} ({errors} error{}, {warnings} warning{}) in {} files scanned, {} parsed, {} skipped with errors, in {:.0} ms",
