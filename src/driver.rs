@@ -55,8 +55,23 @@ fn prefilter() -> &'static Prefilter {
     P.get_or_init(|| Prefilter::new(Catalog::builtin().sdks.roots()))
 }
 
-/// Checks one file's text. `display` is the path as reports show it.
+/// Checks one file's text. `display` is the path as reports show it. A crash inside the
+/// parser or the analysis becomes an error of this file, never of the caller.
 pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
+    catch_unwind(AssertUnwindSafe(|| {
+        check_text_unguarded(display, text, use_prefilter)
+    }))
+    .unwrap_or_else(|p| FileResult {
+        errors: vec![format!(
+            "internal error while analysing (please report): {}",
+            panic_message(&p)
+        )],
+        parsed: true,
+        ..Default::default()
+    })
+}
+
+fn check_text_unguarded(display: &str, text: &str, use_prefilter: bool) -> FileResult {
     let cat = Catalog::builtin();
     let ext = Path::new(display)
         .extension()

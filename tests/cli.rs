@@ -108,6 +108,7 @@ fn bad_input_is_reported_and_skipped() {
     assert!(msg("binary.js").contains("binary"));
     assert!(msg("latin1.js").contains("UTF-8"));
     assert!(msg("deep-nesting.js").contains("nesting"));
+    assert!(msg("parser-panic.jsx").contains("internal error"));
     // The run went on: the valid file with a leak was still analysed.
     assert_eq!(code, 1, "{out}");
     assert!(v["findings"]

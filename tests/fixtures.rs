@@ -200,3 +200,8 @@ fn enough_fixtures() {
         .count();
     assert!(bad >= 30 && ok >= 20, "{bad} bad and {ok} ok fixtures");
 }
+
+#[test]
+fn robustness_inputs() {
+    check_dir("robustness");
+}
