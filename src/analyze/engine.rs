@@ -1233,7 +1233,11 @@ impl<'a> Engine<'a> {
             Some(v) => {
                 // A local holding an SDK handle under the SDK's own name (`const analytics =
                 // AnalyticsBrowser.load(..)`) still is the SDK.
-                if matches!(v.kind, Kind::Unknown) && self.cat.sdks.root(name).is_some() {
+                // The vendor snippets define the global as a local stub (`function gtag(){
+                // dataLayer.push(arguments);}`): calls to it are calls to the SDK.
+                if matches!(v.kind, Kind::Unknown | Kind::Func(_))
+                    && self.cat.sdks.root(name).is_some()
+                {
                     let mut g = v;
                     g.kind = Kind::Global(name.into());
                     g

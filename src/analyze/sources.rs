@@ -440,6 +440,10 @@ impl<'a> Engine<'a> {
                     }
                     Some(v)
                 }
+                Some(
+                    "Error" | "TypeError" | "RangeError" | "SyntaxError" | "EvalError"
+                    | "ReferenceError" | "URIError" | "String",
+                ) => Some(arg0.map(Value::taint_only).unwrap_or_default()),
                 Some("URL") => {
                     let from_page = arg0.is_some_and(|a| matches!(&a.kind, Kind::Global(p) if p.starts_with("location") || p.starts_with("document.URL")));
                     Some(if from_page {

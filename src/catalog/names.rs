@@ -20,6 +20,7 @@ struct RawCatalog {
 struct RawShared {
     metadata_after: Vec<String>,
     flag_before: Vec<String>,
+    metadata_owner: Vec<String>,
     handle_after: Vec<String>,
 }
 
@@ -75,6 +76,7 @@ pub struct Names {
     pub categories: Vec<Category>,
     metadata_after: Vec<String>,
     flag_before: Vec<String>,
+    metadata_owner: Vec<String>,
     handle_after: Vec<String>,
 }
 
@@ -118,6 +120,7 @@ impl Names {
             categories,
             metadata_after: raw.names.metadata_after,
             flag_before: raw.names.flag_before,
+            metadata_owner: raw.names.metadata_owner,
             handle_after: raw.names.handle_after,
         })
     }
@@ -140,6 +143,15 @@ impl Names {
         if norm.is_empty() || norm.len() > 80 {
             return None;
         }
+        let owner_norm = owner.map(normalize);
+        if site == NameSite::Code {
+            if let Some(o) = &owner_norm {
+                let last = o.rsplit('_').next().unwrap_or(o);
+                if self.metadata_owner.iter().any(|m| m == last || m == o) {
+                    return None;
+                }
+            }
+        }
         for (i, cat) in self.categories.iter().enumerate() {
             if let Some(kind) = self.match_strong(cat, &norm) {
                 return Some(NameMatch {
@@ -149,7 +161,6 @@ impl Names {
             }
         }
         // Contextual names must be the whole name, apart from a handle word after them.
-        let owner_norm = owner.map(normalize);
         for (i, cat) in self.categories.iter().enumerate() {
             let Some(re) = &cat.contextual else { continue };
             let Some(m) = re.find(&norm) else { continue };
@@ -372,5 +383,8 @@ mod tests {
             Some("location".into())
         );
         assert_eq!(cat(&n, "latitude", Some("store"), NameSite::Code), None);
+        assert_eq!(cat(&n, "email", Some("errors"), NameSite::Code), None);
+        assert_eq!(cat(&n, "phone", Some("formErrors"), NameSite::Code), None);
+        assert_eq!(cat(&n, "firstName", Some("labels"), NameSite::Code), None);
     }
 }
