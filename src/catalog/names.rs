@@ -366,8 +366,10 @@ mod tests {
             Some(("name".into(), NameKind::Value))
         );
         assert_eq!(cat(&n, "name", Some("product"), NameSite::Code), None);
+        assert_eq!(cat(&n, "state", Some("shipping"), NameSite::Code), None);
+        assert_eq!(cat(&n, "country", Some("address"), NameSite::Code), None);
         assert_eq!(
-            cat(&n, "state", Some("shipping"), NameSite::Code).map(|c| c.0),
+            cat(&n, "city", Some("shipping"), NameSite::Code).map(|c| c.0),
             Some("address".into())
         );
         assert_eq!(

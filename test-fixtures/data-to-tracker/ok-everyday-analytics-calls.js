@@ -1,0 +1,23 @@
+// Everyday analytics calls that carry no personal data: ids, prices, flags, coarse location, derived values.
+import analytics from './analytics';
+const user = getCurrentUser();
+analytics.identify(user.id, { plan: user.plan, createdAt: user.createdAt, company: user.company.name });
+gtag('event', 'purchase', { transaction_id: order.id, value: order.total, items: order.items.map(i => ({ item_id: i.sku, item_name: i.name })) });
+fbq('track', 'AddToCart', { content_ids: [product.id], content_name: product.name, value: product.price });
+const emailOptIn = document.getElementById('email-opt-in').checked;
+mixpanel.track('Newsletter', { optedIn: emailOptIn, emailValid: isValidEmail(email.value) });
+posthog.capture('search', { query: document.querySelector('#search').value });
+dataLayer.push({ event: 'page', pageType: 'checkout', userType: user.isGuest ? 'guest' : 'member' });
+Sentry.setTag('locale', navigator.language);
+Sentry.setUser({ id: user.id });
+amplitude.track('Viewed', { path: location.pathname, referrer: document.referrer });
+const fbp = document.cookie.match(/_fbp=([^;]+)/);
+fbq('init', PIXEL_ID, { external_id: user.id, fbp: fbp && fbp[1] });
+LogRocket.identify(user.id);
+heap.addEventProperties({ emailDomain: user.emailDomain, hasPhone: !!user.phone, nameLength: user.name.length });
+analytics.track('Address Saved', { country: address.country, addressType: address.type });
+ttq.track('CompletePayment', { content_type: 'product', quantity: cart.count, currency: 'USD' });
+window.intercomSettings = { app_id: APP_ID, user_id: user.id, created_at: user.createdAt };
+rdt('track', 'SignUp', { itemCount: 1 });
+const zipFile = await fetch('/export.zip'); gtag('event', 'download', { file: zipFile.name });
+klaviyo.track('Viewed Product', { ProductName: item.name, Categories: item.categories });
