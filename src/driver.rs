@@ -141,12 +141,55 @@ fn read_source(path: &Path, max: u64) -> Result<String, String> {
 
 /// A file's result and, when it has findings, its text (for rendering snippets).
 type FileOutcome = Result<(FileResult, Option<Arc<str>>), String>;
-/// Which file each worker is on, and since when: the watchdog reads it.
-type Running = Arc<Mutex<Vec<Option<(usize, Instant)>>>>;
 
 struct Outcome {
     index: usize,
     result: FileOutcome,
+}
+
+/// What the workers share: the file list, the next index to take, and which file each worker
+/// is on since when (the collector's watchdog reads it).
+struct Shared {
+    files: Arc<Vec<PathBuf>>,
+    next: AtomicUsize,
+    running: Mutex<Vec<Option<(usize, Instant)>>>,
+    opts: Options,
+}
+
+/// Starts a worker that takes files until none are left: on the pool, or on a thread of its own
+/// when it replaces a worker stuck past the deadline (Rust cannot kill the stuck one).
+fn spawn_worker(
+    shared: &Arc<Shared>,
+    tx: &crossbeam_channel::Sender<Outcome>,
+    pool: Option<&rayon::ThreadPool>,
+) {
+    let slot = {
+        let mut r = shared.running.lock().unwrap();
+        r.push(None);
+        r.len() - 1
+    };
+    let (shared, tx) = (shared.clone(), tx.clone());
+    let work = move || loop {
+        let i = shared.next.fetch_add(1, Ordering::Relaxed);
+        if i >= shared.files.len() {
+            return;
+        }
+        shared.running.lock().unwrap()[slot] = Some((i, Instant::now()));
+        let result = check_path(&shared.files[i], &shared.opts);
+        shared.running.lock().unwrap()[slot] = None;
+        if tx.send(Outcome { index: i, result }).is_err() {
+            return;
+        }
+    };
+    match pool {
+        Some(pool) => pool.spawn(work),
+        None => {
+            let _ = std::thread::Builder::new()
+                .name(format!("overshare-worker-spare-{slot}"))
+                .stack_size(STACK_SIZE)
+                .spawn(work);
+        }
+    }
 }
 
 fn check_path(path: &Path, opts: &Options) -> FileOutcome {
@@ -212,55 +255,12 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
 
     let threads = opts.threads.max(1);
     let (tx, rx) = crossbeam_channel::unbounded::<Outcome>();
-    let next = Arc::new(AtomicUsize::new(0));
-    // What each worker is on, and since when: the collector's watchdog reads it.
-    let running: Running = Arc::new(Mutex::new(Vec::new()));
-    let spawn_worker = {
-        let (files, next, running, tx, opts) = (
-            files.clone(),
-            next.clone(),
-            running.clone(),
-            tx.clone(),
-            opts.clone(),
-        );
-        move |via_pool: Option<&rayon::ThreadPool>| {
-            let slot = {
-                let mut r = running.lock().unwrap();
-                r.push(None);
-                r.len() - 1
-            };
-            let (files, next, running, tx, opts) = (
-                files.clone(),
-                next.clone(),
-                running.clone(),
-                tx.clone(),
-                opts.clone(),
-            );
-            let work = move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= files.len() {
-                    running.lock().unwrap()[slot] = None;
-                    return;
-                }
-                running.lock().unwrap()[slot] = Some((i, Instant::now()));
-                let result = check_path(&files[i], &opts);
-                running.lock().unwrap()[slot] = None;
-                if tx.send(Outcome { index: i, result }).is_err() {
-                    return;
-                }
-            };
-            match via_pool {
-                Some(pool) => pool.spawn(work),
-                None => {
-                    // A replacement for a worker stuck on a file past its deadline.
-                    let _ = std::thread::Builder::new()
-                        .name(format!("overshare-worker-spare-{slot}"))
-                        .stack_size(STACK_SIZE)
-                        .spawn(work);
-                }
-            }
-        }
-    };
+    let shared = Arc::new(Shared {
+        files: files.clone(),
+        next: AtomicUsize::new(0),
+        running: Mutex::new(Vec::new()),
+        opts: opts.clone(),
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .stack_size(STACK_SIZE)
@@ -268,9 +268,8 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     for _ in 0..threads {
-        spawn_worker(Some(&pool));
+        spawn_worker(&shared, &tx, Some(&pool));
     }
-    drop(tx);
 
     let mut results: Vec<Option<FileOutcome>> = (0..files.len()).map(|_| None).collect();
     let mut remaining = files.len();
@@ -282,25 +281,24 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                     remaining -= 1;
                 }
             }
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break, // unreachable: we hold a sender
             Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
         }
-        let stuck: Vec<(usize, usize)> = {
-            let mut r = running.lock().unwrap();
+        let stuck: Vec<usize> = {
+            let mut r = shared.running.lock().unwrap();
             let now = Instant::now();
             r.iter_mut()
-                .enumerate()
-                .filter_map(|(slot, s)| match s {
+                .filter_map(|s| match s {
                     Some((i, since)) if now.duration_since(*since) > opts.file_timeout => {
                         let i = *i;
                         *s = None;
-                        Some((slot, i))
+                        Some(i)
                     }
                     _ => None,
                 })
                 .collect()
         };
-        for (_, i) in stuck {
+        for i in stuck {
             if results[i].is_none() {
                 results[i] = Some(Err(format!(
                     "skipped: analysis did not finish within {} s (the parser can backtrack exponentially on some TSX)",
@@ -308,9 +306,10 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 )));
                 remaining -= 1;
             }
-            spawn_worker(None);
+            spawn_worker(&shared, &tx, None);
         }
     }
+    drop(tx);
     // Workers still stuck on a file keep running until the process exits; nothing waits for them.
     std::mem::forget(pool);
 
