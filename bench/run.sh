@@ -69,8 +69,10 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   echo "building overshare (release)…"
   (cd "$repo" && cargo build --release --quiet)
 fi
-overshare=$repo/target/release/overshare
-[ -x "$overshare" ] || die "no binary at $overshare"
+[ -x "$repo/target/release/overshare" ] || die "no binary at $repo/target/release/overshare"
+# Run a copy: another build of the repository must not swap the binary in the middle of the runs.
+overshare=$out/overshare
+cp "$repo/target/release/overshare" "$overshare"
 
 # The I/O floor greps for the SDK global names overshare's prefilter looks for (from
 # lints/sdks/*.toml), as whole words, in the same files overshare reads (its extensions, no hidden
@@ -91,7 +93,7 @@ cmd_rg=(rg -c --no-ignore "${rg_globs[@]}" -e "$rg_regex" "$src")
 
 echo
 echo "== versions"
-echo "overshare: $("$overshare" --version 2>/dev/null || echo '?')  ($overshare)"
+echo "overshare: $("$overshare" --version 2>/dev/null || echo '?')  (copy of target/release/overshare built $(date -r "$repo/target/release/overshare" '+%F %T'), sha256 $(sha256sum "$overshare" | cut -c1-12))"
 echo "oxlint:    $("$oxlint" --version)"
 echo "ripgrep:   $(rg --version | head -1)"
 echo "machine:   $(nproc) cores, $(uname -sr)"
@@ -108,26 +110,38 @@ runs=$out/runs.tsv
 : >"$runs"
 failures=0
 
-# run_one TOOL ROUND STDOUT_FILE CMD…: times one run and appends "tool round rc secs kb" to runs.tsv.
+# Busy CPU ticks of the whole machine since boot (user nice system irq softirq steal).
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
+# run_one TOOL ROUND STDOUT_FILE CMD…: times one run and appends "tool round rc secs kb cpu others" to runs.tsv.
 run_one() {
   local tool=$1 round=$2 stdout=$3; shift 3
-  local tf=$out/time.$tool.$round err=$out/stderr.$tool.$round rc=0 line secs kb
-  /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$stdout" 2>"$err" || rc=$?
+  local tf=$out/time.$tool.$round err=$out/stderr.$tool.$round rc=0 line secs kb cpu busy0 busy1 others
+  busy0=$(busy_ticks)
+  /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$stdout" 2>"$err" || rc=$?
+  busy1=$(busy_ticks)
   line=$(tail -n 1 "$tf")
-  secs=${line% *}; kb=${line#* }
+  read -r secs kb cpu <<<"$(awk '{print $1, $2, $3 + $4}' <<<"$line")"
+  # CPU seconds the rest of the machine used meanwhile: a sign the run was slowed down.
+  others=$(awk -v a="$busy0" -v b="$busy1" -v c="$cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN {x = (b - a) / hz - c; printf "%.1f", x < 0 ? 0 : x}')
   # Exit 1 means "found something" for all three tools; anything else is a failure.
   if (( rc > 1 )); then
     failures=$((failures + 1))
     echo "  FAILED: $tool round $round exited $rc; stderr ($err):" >&2
     tail -n 5 "$err" | sed 's/^/    /' >&2
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$round" "$rc" "$secs" "$kb" >>"$runs"
-  printf '  %-24s round %-6s %7.2f s %8.1f MB  exit %s\n' "$tool" "$round" "$secs" \
-    "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "$rc"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$round" "$rc" "$secs" "$kb" "$cpu" "$others" >>"$runs"
+  printf '  %-24s round %-6s %7.2f s %8.1f MB  cpu %6.1f s  others %5s cpu-s  exit %s\n' "$tool" "$round" \
+    "$secs" "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "$cpu" "$others" "$rc"
 }
 
 echo
-echo "== runs (round 0 is the warm-up, not counted)"
+echo "== runs (round 0 is the warm-up, not counted; cpu = the tool's user+sys seconds; others = CPU"
+echo "   seconds the rest of the machine used during the run: well above 0, and that run was slowed down)"
+load=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
+  echo "  WARNING: load average is $load before the runs: other work on the machine will skew the times" >&2
+fi
 for ((r = 0; r <= rounds; r++)); do
   if (( r == 0 )); then
     run_one overshare warmup "$out/overshare.json" "${cmd_overshare[@]}"
@@ -145,9 +159,10 @@ done
 # --- 4. table ----------------------------------------------------------------------------------
 echo
 echo "== results: $rounds counted rounds ($nopf_rounds for --no-prefilter), $scan_files files / $scan_mb MB of overshare's extensions"
-echo "   MB/s = $scan_mb MB / median seconds; ratio = median / oxlint's median; failed runs are left out"
+echo "   MB/s = $scan_mb MB / median seconds; RSS and cpu s (user+sys) are medians too; x oxlint = median /"
+echo "   oxlint's median; failed runs are left out"
 awk -F'\t' -v bytes="$scan_bytes" '
-  $2 != "warmup" && $3 <= 1 { t[$1] = t[$1] " " $4; m[$1] = m[$1] " " $5 }
+  $2 != "warmup" && $3 <= 1 { t[$1] = t[$1] " " $4; m[$1] = m[$1] " " $5; c[$1] = c[$1] " " $6 }
   function median(s,   a, n, i, j, x) {
     n = split(s, a, " ")
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > x + 0; j--) a[j + 1] = a[j]; a[j + 1] = x }
@@ -157,15 +172,16 @@ awk -F'\t' -v bytes="$scan_bytes" '
   END {
     split("overshare overshare-no-prefilter oxlint rg", order, " ")
     if ("oxlint" in t) ox = median(t["oxlint"])
-    printf "%-24s %5s %9s %8s %8s %9s %10s %9s\n", "tool", "runs", "median s", "min s", "max s", "MB/s", "RSS MB", "x oxlint"
+    printf "%-24s %5s %9s %8s %8s %9s %10s %9s %9s\n", "tool", "runs", "median s", "min s", "max s", "MB/s", "RSS MB", "cpu s", "x oxlint"
     for (k = 1; k <= 4; k++) {
       tool = order[k]
       if (!(tool in t)) continue
       med = median(t[tool]); mn = lo; mx = hi; n = cnt
       rss = median(m[tool]) / 1024
+      cpu = median(c[tool])
       ratio = (ox > 0) ? sprintf("%.2f", med / ox) : "-"
       mbs = (med > 0) ? sprintf("%.1f", bytes / 1048576 / med) : "-"
-      printf "%-24s %5d %9.2f %8.2f %8.2f %9s %10.1f %9s\n", tool, n, med, mn, mx, mbs, rss, ratio
+      printf "%-24s %5d %9.2f %8.2f %8.2f %9s %10.1f %9.1f %9s\n", tool, n, med, mn, mx, mbs, rss, cpu, ratio
     }
   }' "$runs" | tee "$out/table.txt"
 

@@ -86,9 +86,10 @@ fn check_text_unguarded(display: &str, text: &str, use_prefilter: bool) -> FileR
         return result;
     };
     result.parsed = true;
+    let code = extracted.code_text(text);
     let mut programs = Vec::with_capacity(extracted.blocks.len());
     for block in &extracted.blocks {
-        match parse_block(text, block) {
+        match parse_block(code, block) {
             Ok(p) => programs.push((block.kind.clone(), p)),
             Err(e) => {
                 let at = LineIndex::new(text).line_col(e.span.start);

@@ -23,6 +23,7 @@ pub fn analyze_file(
     for (kind, program) in blocks {
         match kind {
             BlockKind::Script => engine.run_program(program),
+            BlockKind::TemplateExpr { .. } => {} // framework templates: analysed from issue 3 on
             BlockKind::Handler { event, element } => {
                 let el = elements
                     .get(*element)

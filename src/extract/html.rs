@@ -63,6 +63,7 @@ pub fn extract(text: &str) -> Extracted {
                         ty: attr("type"),
                         autocomplete: attr("autocomplete"),
                         classes,
+                        ..Default::default()
                     });
                 }
                 for (key, value) in &tag.attributes {

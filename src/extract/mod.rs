@@ -29,11 +29,16 @@ impl Lang {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
-    /// A whole file or a `<script>` element.
+    /// A whole file, a `<script>` element, a component's script block or frontmatter.
     Script,
     /// An inline event handler attribute (`onclick="…"`): a function body whose `this` and
-    /// `event.target` are the element.
+    /// `event.target` are the element (`element` indexes [`Extracted::elements`]).
     Handler { event: String, element: usize },
+    /// A framework template expression, evaluated in the component's scope after its script
+    /// blocks: Vue `@click="…"` / `v-on:click` / `{{ … }}`, Svelte `{…}` / `on:click={…}`,
+    /// Angular `(click)="…"` / `{{ … }}`, Astro `{…}`. `event` is set for event bindings, whose
+    /// `$event` / `event` / first arrow parameter is an event whose target is `element`.
+    TemplateExpr { event: Option<String>, element: Option<usize> },
 }
 
 /// One piece of script inside a file.
@@ -51,13 +56,26 @@ pub struct ScriptBlock {
 /// An element that declares a form field or displays data: what selectors resolve against.
 #[derive(Clone, Debug, Default)]
 pub struct ElementFact {
+    /// Lowercased tag name.
     pub tag: String,
+    /// The start tag.
     pub span: ByteSpan,
     pub id: Option<String>,
     pub name: Option<String>,
     pub ty: Option<String>,
     pub autocomplete: Option<String>,
     pub classes: Vec<String>,
+    /// A framework binding of the element's value, as written: `form.email` from
+    /// `v-model="form.email"`, `phone` from `bind:value={phone}`, `user.email` from
+    /// `[(ngModel)]="user.email"`, `email` from `formControlName="email"`, `email` from
+    /// `:value="email"` / `value={email}`.
+    pub binding: Option<String>,
+    /// Template expressions interpolated inside the element's content (`customer.address` from
+    /// `<p class="addr">{{ customer.address }}</p>`): what the element displays.
+    pub displays: Vec<String>,
+    /// Replay and autocapture masking markers on the element (`data-hj-suppress`,
+    /// `fs-exclude`, `data-private`, `data-clarity-mask`, `ph-no-capture`, …).
+    pub masks: Vec<String>,
 }
 
 impl ElementFact {
@@ -86,10 +104,45 @@ impl ElementFact {
     }
 }
 
+/// A server-template output tag inside script code (`{{ customer.email }}`,
+/// `<?= $order->getCustomerEmail() ?>`, `<%= current_user.email %>`).
+#[derive(Clone, Debug)]
+pub struct Interpolation {
+    /// The whole tag in the file.
+    pub span: ByteSpan,
+    /// The expression it prints: `customer.email`, `$order->getCustomerEmail()`.
+    pub expr: String,
+    /// The template language, for messages: `Liquid`, `PHP`, `ERB`.
+    pub dialect: &'static str,
+    /// The JavaScript identifier that stands in for the tag in [`Extracted::masked`]: exactly
+    /// as long as the tag, so offsets are unchanged (`_$0________________`).
+    pub placeholder: String,
+}
+
+/// A `<script src=…>` that loads a tracker, recorded for rules about page-scraping SDKs.
+#[derive(Clone, Debug)]
+pub struct ScriptSrc {
+    pub span: ByteSpan,
+    pub url: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Extracted {
     pub blocks: Vec<ScriptBlock>,
     pub elements: Vec<ElementFact>,
+    pub interpolations: Vec<Interpolation>,
+    /// The text script blocks are cut from when it is not the file's own: server-template tags
+    /// replaced by spaces (statements) or placeholders (outputs). Always as long as the file,
+    /// byte for byte at the same offsets, so every span is shared.
+    pub masked: Option<String>,
+    pub script_srcs: Vec<ScriptSrc>,
+}
+
+impl Extracted {
+    /// The text blocks are parsed from.
+    pub fn code_text<'t>(&'t self, file_text: &'t str) -> &'t str {
+        self.masked.as_deref().unwrap_or(file_text)
+    }
 }
 
 /// Splits a file into script blocks by its extension; `None` for files the scanner does not read.
@@ -102,7 +155,7 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
                 kind: BlockKind::Script,
                 decoded: None,
             }],
-            elements: Vec::new(),
+            ..Default::default()
         });
     }
     match ext {
