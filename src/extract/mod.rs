@@ -2,7 +2,11 @@
 //! inline `<script>` blocks and `on*=` handler attributes, each with its byte offset so every
 //! span the analysis reports points into the original file. Template formats plug in here.
 
+pub mod angular;
 pub mod html;
+pub mod server;
+pub mod svelte;
+pub mod vue;
 
 use crate::source::ByteSpan;
 
@@ -136,6 +140,9 @@ pub struct Extracted {
     /// byte for byte at the same offsets, so every span is shared.
     pub masked: Option<String>,
     pub script_srcs: Vec<ScriptSrc>,
+    /// An Angular component's `templateUrl`, as written: its template's bindings and handlers
+    /// belong to this component.
+    pub template_url: Option<String>,
 }
 
 impl Extracted {
@@ -160,6 +167,8 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
     }
     match ext {
         "html" | "htm" => Some(html::extract(text)),
+        "vue" => Some(vue::extract(text)),
+        "svelte" => Some(svelte::extract(text)),
         _ => None,
     }
 }
