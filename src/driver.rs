@@ -103,7 +103,14 @@ fn check_text_unguarded(display: &str, text: &str, use_prefilter: bool) -> FileR
     if programs.is_empty() {
         return result;
     }
-    let outcome = analyze_file(cat, text, &extracted.elements, &programs);
+    let facts = crate::analyze::FileFacts {
+        text,
+        elements: &extracted.elements,
+        paired_elements: &[],
+        interpolations: &extracted.interpolations,
+        project: None,
+    };
+    let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
     if outcome.flows.is_empty() {
         return result;

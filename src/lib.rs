@@ -12,6 +12,7 @@ pub mod extract;
 pub mod lints;
 pub mod parse;
 pub mod prefilter;
+pub mod project;
 pub mod report;
 pub mod source;
 pub mod walk;

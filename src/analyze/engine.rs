@@ -5,7 +5,7 @@
 
 use super::value::*;
 use crate::catalog::{Catalog, CategoryId, NameSite};
-use crate::extract::ElementFact;
+use crate::extract::{ElementFact, Interpolation};
 use crate::parse::to_span;
 use crate::source::{snippet, ByteSpan};
 use std::cell::RefCell;
@@ -87,7 +87,7 @@ struct FuncEntry<'a> {
     busy: bool,
 }
 
-type ScopeRef = Rc<RefCell<Scope>>;
+pub(super) type ScopeRef = Rc<RefCell<Scope>>;
 /// A name and the name of the object it is read from.
 type NameKey = (Rc<str>, Option<Rc<str>>);
 
@@ -98,7 +98,7 @@ struct Binding {
 }
 
 #[derive(Default)]
-struct Scope {
+pub(super) struct Scope {
     vars: HashMap<Rc<str>, Binding>,
     parent: Option<ScopeRef>,
     /// `var` declarations land in the nearest function scope.
@@ -122,7 +122,14 @@ pub struct Outcome {
 pub struct Engine<'a> {
     pub(super) cat: &'static Catalog,
     pub(super) text: &'a str,
-    pub(super) elements: &'a [ElementFact],
+    /// Elements declared in this file (markup, component templates, JSX).
+    pub(super) elements: Vec<ElementFact>,
+    /// The project's field index, for elements declared in other files.
+    pub(super) project: Option<&'a crate::project::FieldIndex>,
+    /// Server-template outputs in this file's scripts, by placeholder.
+    pub(super) interpolations: HashMap<String, &'a Interpolation>,
+    /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
+    pub(super) bound: HashMap<String, (CategoryId, Rc<str>)>,
     sources: Vec<SourceInfo>,
     source_ids: HashMap<(ByteSpan, CategoryId), SourceId>,
     flows: Vec<Flow>,
@@ -146,7 +153,8 @@ pub(super) fn str_of(s: &Str) -> Rc<str> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(cat: &'static Catalog, text: &'a str, elements: &'a [ElementFact]) -> Self {
+    pub fn new(cat: &'static Catalog, facts: &super::FileFacts<'a>) -> Self {
+        let text = facts.text;
         let root = Scope {
             is_function: true,
             ..Default::default()
@@ -154,7 +162,14 @@ impl<'a> Engine<'a> {
         Engine {
             cat,
             text,
-            elements,
+            elements: Vec::new(),
+            project: facts.project,
+            interpolations: facts
+                .interpolations
+                .iter()
+                .map(|i| (i.placeholder.clone(), i))
+                .collect(),
+            bound: HashMap::new(),
             sources: Vec::new(),
             source_ids: HashMap::new(),
             flows: Vec::new(),
@@ -288,6 +303,26 @@ impl<'a> Engine<'a> {
             origin: Origin::Source(id),
             steps: Steps::default(),
         }
+    }
+
+    pub(super) fn source_desc(&self, id: SourceId) -> &str {
+        &self.sources[id as usize].desc
+    }
+
+    pub(super) fn enter_block_scope(&mut self) -> ScopeRef {
+        self.push_scope(false)
+    }
+
+    pub(super) fn leave_block_scope(&mut self, saved: ScopeRef) {
+        self.scope = saved;
+    }
+
+    pub(super) fn declare_local(&mut self, name: &str, value: Value) {
+        self.declare(name, value, false);
+    }
+
+    pub(super) fn stmt_pub(&mut self, s: &'a Stmt) {
+        self.stmt(s);
     }
 
     pub(super) fn source_is_weak(&self, id: SourceId) -> bool {
@@ -1075,10 +1110,27 @@ impl<'a> Engine<'a> {
 
     fn expr_inner(&mut self, e: &'a Expr) -> Value {
         match e {
-            Expr::Lit(Lit::Str(s)) => Value::kind(Kind::Str(str_of(s))),
+            Expr::Lit(Lit::Str(s)) => {
+                let text = str_of(s);
+                let labels = self.string_placeholders(&text);
+                let mut v = Value::kind(Kind::Str(text));
+                for l in labels {
+                    v.add_label(l);
+                }
+                v
+            }
             Expr::Lit(Lit::Regex(r)) => Value::kind(Kind::Str(format!("/{}/", r.exp).into())),
             Expr::Lit(_) => Value::default(),
-            Expr::Ident(i) => self.ident(&i.sym),
+            Expr::Ident(i) => {
+                let mut v = self.ident(&i.sym);
+                if i.sym.starts_with("_$") {
+                    if let Some(l) = self.placeholder_source(&i.sym, to_span(i.span)) {
+                        v.add_label(l);
+                    }
+                }
+                self.bound_read(e, &mut v);
+                v
+            }
             Expr::This(_) => self.lookup("this").unwrap_or_default(),
             Expr::Paren(p) => self.expr(&p.expr),
             Expr::TsAs(x) => self.expr(&x.expr),
@@ -1103,6 +1155,13 @@ impl<'a> Engine<'a> {
             }
             Expr::Tpl(t) => {
                 let mut out = Value::default();
+                for q in &t.quasis {
+                    if let Some(c) = &q.cooked {
+                        for l in self.string_placeholders(c.to_atom_lossy().as_str()) {
+                            out.add_label(l);
+                        }
+                    }
+                }
                 for e in &t.exprs {
                     let v = self.expr(e);
                     out.add_taint(&v.taint_only().taint);
@@ -1188,7 +1247,11 @@ impl<'a> Engine<'a> {
                 a.join(&b)
             }
             Expr::Assign(a) => self.assign(a),
-            Expr::Member(m) => self.member(m),
+            Expr::Member(m) => {
+                let mut v = self.member(m);
+                self.bound_read(e, &mut v);
+                v
+            }
             Expr::SuperProp(_) => Value::default(),
             Expr::Call(c) => {
                 let span = to_span(c.span);

@@ -3,27 +3,52 @@
 mod engine;
 mod sinks;
 mod sources;
+mod template;
 pub mod value;
 
 pub use engine::{Flow, Outcome, SinkSite, SourceInfo};
 
 use crate::catalog::Catalog;
-use crate::extract::{BlockKind, ElementFact};
+use crate::extract::{BlockKind, ElementFact, Interpolation};
+use crate::project::FieldIndex;
 use swc_ecma_ast::Program;
 
+/// What the analysis of one file knows besides its code.
+#[derive(Clone, Copy)]
+pub struct FileFacts<'a> {
+    pub text: &'a str,
+    /// Elements declared in the file's markup.
+    pub elements: &'a [ElementFact],
+    /// Elements of a template paired with this file (an Angular component's `templateUrl`).
+    pub paired_elements: &'a [ElementFact],
+    pub interpolations: &'a [Interpolation],
+    pub project: Option<&'a FieldIndex>,
+}
+
 /// Analyses the parsed blocks of one file, in order, in one shared global scope (inline
-/// scripts of a page see each other's globals).
-pub fn analyze_file(
+/// scripts of a page see each other's globals; template expressions see the component's).
+pub fn analyze_file<'a>(
     cat: &'static Catalog,
-    text: &str,
-    elements: &[ElementFact],
-    blocks: &[(BlockKind, Program)],
+    facts: &FileFacts<'a>,
+    blocks: &'a [(BlockKind, Program)],
 ) -> Outcome {
-    let mut engine = engine::Engine::new(cat, text, elements);
-    for (kind, program) in blocks {
+    let elements = facts.elements;
+    let mut engine = engine::Engine::new(cat, facts);
+    engine.add_elements(facts.elements);
+    engine.add_bindings(facts.paired_elements);
+    // Component scripts first: template expressions refer to what they declare.
+    let mut order: Vec<&(BlockKind, Program)> = blocks.iter().collect();
+    order.sort_by_key(|(k, _)| matches!(k, BlockKind::TemplateExpr { .. }));
+    for (kind, program) in order {
         match kind {
             BlockKind::Script => engine.run_program(program),
-            BlockKind::TemplateExpr { .. } => {} // framework templates: analysed from issue 3 on
+            BlockKind::TemplateExpr { event, element } => {
+                let el = element
+                    .and_then(|i| elements.get(i))
+                    .and_then(|e| sources::element_value(&cat.names, e))
+                    .unwrap_or_default();
+                engine.run_template_expr(program, event.as_deref(), el);
+            }
             BlockKind::Handler { event, element } => {
                 let el = elements
                     .get(*element)

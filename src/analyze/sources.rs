@@ -341,9 +341,15 @@ impl<'a> Engine<'a> {
     /// The element(s) a lookup selects, classified; same-file element declarations refine it.
     fn dom_lookup(&self, how: Lookup, arg: &str) -> Value {
         let names = &self.cat.names;
-        let declared = self.find_element(how, arg);
-        if let Some(el) = declared {
-            if let Some(v) = element_value(names, el) {
+        if let Some((el, file)) = self.find_element(how, arg) {
+            if let Some(mut v) = element_value(names, &el) {
+                if let (Some(file), Kind::Dom(d)) = (file, &v.kind) {
+                    let desc = format!("{} in {file}", d.desc);
+                    v.kind = Kind::Dom(Rc::new(DomInfo {
+                        category: d.category,
+                        desc,
+                    }));
+                }
                 return v;
             }
         }
@@ -380,28 +386,37 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn find_element(&self, how: Lookup, arg: &str) -> Option<&'a ElementFact> {
+    /// The element a lookup names, declared in this file or elsewhere in the project, with the
+    /// file that declares it when that is another one.
+    fn find_element(&self, how: Lookup, arg: &str) -> Option<(ElementFact, Option<String>)> {
         let arg = arg.trim();
-        match how {
-            Lookup::Id => self.elements.iter().find(|e| e.id.as_deref() == Some(arg)),
-            Lookup::Name => self
-                .elements
-                .iter()
-                .find(|e| e.name.as_deref() == Some(arg)),
-            Lookup::Class => None,
-            Lookup::Selector => {
-                // `#id` or `tag#id`: the declared element decides.
-                let (_, id) = arg.split_once('#')?;
-                if id.is_empty()
-                    || !id
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                {
-                    return None;
-                }
-                self.elements.iter().find(|e| e.id.as_deref() == Some(id))
-            }
+        let (how, key) = match how {
+            Lookup::Selector => simple_selector(arg)?,
+            other => (other, arg),
+        };
+        let local = self.elements.iter().find(|e| match how {
+            Lookup::Id => e.id.as_deref() == Some(key),
+            Lookup::Name => e.name.as_deref() == Some(key),
+            Lookup::Class => e.classes.iter().any(|c| c == key),
+            Lookup::Selector => false,
+        });
+        if let Some(e) = local {
+            return Some((e.clone(), None));
         }
+        let project = self.project?;
+        let found = match how {
+            Lookup::Id => project.by_id(key),
+            Lookup::Name => project.by_name(key),
+            Lookup::Class => project.by_class(key),
+            Lookup::Selector => &[],
+        };
+        // The first declaration that says what the element holds, in path order.
+        let names = &self.cat.names;
+        found
+            .iter()
+            .find(|e| element_value(names, &e.fact).is_some())
+            .or_else(|| found.first())
+            .map(|e| (e.fact.clone(), Some(e.file.clone())))
     }
 
     /// Browser APIs: lookups, reads, containers of form/URL data, pass-through functions.
@@ -689,6 +704,29 @@ impl<'a> Engine<'a> {
     }
 }
 
+/// `#id`, `tag#id`, `.class`, `tag.class`, `[name=x]`, `input[name="x"]`: the selectors that
+/// name one declared element directly.
+fn simple_selector(sel: &str) -> Option<(Lookup, &str)> {
+    let ident = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    let body = sel.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    if let Some(id) = body.strip_prefix('#') {
+        return ident(id).then_some((Lookup::Id, id));
+    }
+    if let Some(class) = body.strip_prefix('.') {
+        return ident(class).then_some((Lookup::Class, class));
+    }
+    let inner = body
+        .strip_prefix("[name")?
+        .strip_suffix(']')?
+        .strip_prefix('=')?;
+    let name = inner.trim_matches(|c| c == '"' || c == '\'');
+    ident(name).then_some((Lookup::Name, name))
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Lookup {
     Id,
@@ -717,8 +755,24 @@ pub(super) fn global_kind(path: Rc<str>) -> Kind {
 
 /// The value of a declared element: a sensitive field by type, autocomplete, name, id or class.
 pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> Option<Value> {
-    let category = el
-        .ty
+    let category = element_category(names, el);
+    match category {
+        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
+            category,
+            desc: el.describe(),
+        })))),
+        None if el.tag == "form" => Some(Value::kind(Kind::Form(Some(el.describe().into())))),
+        None => None,
+    }
+}
+
+/// What a declared element holds: by type, autocomplete, name, id, class, or the sensitive
+/// expression it displays (`<p class="addr">{{ customer.address }}</p>`).
+pub(super) fn element_category(
+    names: &crate::catalog::Names,
+    el: &ElementFact,
+) -> Option<crate::catalog::CategoryId> {
+    el.ty
         .as_deref()
         .and_then(|t| input_type_category(names, t))
         .or_else(|| {
@@ -743,13 +797,10 @@ pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> 
                 .iter()
                 .find_map(|c| names.classify(c, None, NameSite::Field))
                 .map(|m| m.category)
-        });
-    match category {
-        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
-            category,
-            desc: el.describe(),
-        })))),
-        None if el.tag == "form" => Some(Value::kind(Kind::Form(Some(el.describe().into())))),
-        None => None,
-    }
+        })
+        .or_else(|| {
+            el.displays
+                .iter()
+                .find_map(|d| super::template::classify_expr(names, d))
+        })
 }
