@@ -205,3 +205,8 @@ fn enough_fixtures() {
 fn robustness_inputs() {
     check_dir("robustness");
 }
+
+#[test]
+fn framework_fixtures() {
+    check_dir("frameworks");
+}

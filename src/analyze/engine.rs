@@ -130,6 +130,8 @@ pub struct Engine<'a> {
     pub(super) interpolations: HashMap<String, &'a Interpolation>,
     /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
     pub(super) bound: HashMap<String, (CategoryId, Rc<str>)>,
+    /// JSX `ref={emailRef}` on a sensitive field: the ref stands for the element.
+    pub(super) dom_refs: HashMap<String, Rc<DomInfo>>,
     sources: Vec<SourceInfo>,
     source_ids: HashMap<(ByteSpan, CategoryId), SourceId>,
     flows: Vec<Flow>,
@@ -170,6 +172,7 @@ impl<'a> Engine<'a> {
                 .map(|i| (i.placeholder.clone(), i))
                 .collect(),
             bound: HashMap::new(),
+            dom_refs: HashMap::new(),
             sources: Vec::new(),
             source_ids: HashMap::new(),
             flows: Vec::new(),
@@ -197,6 +200,7 @@ impl<'a> Engine<'a> {
 
     /// Analyses a script or module in the file's shared global scope.
     pub fn run_program(&mut self, program: &'a Program) {
+        self.prepare_jsx(program);
         match program {
             Program::Module(m) => {
                 self.hoist_items(&m.body);
@@ -284,7 +288,15 @@ impl<'a> Engine<'a> {
         weak: bool,
     ) -> Label {
         let id = match self.source_ids.get(&(span, category)) {
-            Some(&id) => id,
+            Some(&id) => {
+                // The same read, now known for what it is (a form field, not just a name).
+                let known = &mut self.sources[id as usize];
+                if known.weak && !weak {
+                    known.weak = false;
+                    known.desc = desc;
+                }
+                id
+            }
             None => {
                 let id = self.sources.len() as SourceId;
                 let expr = snippet(self.text, span, 120);
@@ -541,6 +553,7 @@ impl<'a> Engine<'a> {
         let param = |i: usize| {
             Value::tainted(Label {
                 origin: Origin::Param {
+                    func: fid as u32,
                     index: i as u32,
                     path: Rc::from(Vec::new()),
                 },
@@ -628,9 +641,15 @@ impl<'a> Engine<'a> {
             + summary.ret.weight()
             + args.iter().map(Value::weight).sum::<usize>();
         for hit in summary.hits.clone() {
-            let Origin::Param { index, path } = &hit.label.origin else {
+            let Origin::Param { func, index, path } = &hit.label.origin else {
                 continue;
             };
+            if *func as usize != fid {
+                // An enclosing function's parameter, seen through a closure: still symbolic.
+                let l = hit.label.with_step(call_step.clone());
+                self.emit(&hit.sink, hit.arg, hit.key.clone(), l);
+                continue;
+            }
             let actual = if *index == THIS_PARAM {
                 this.clone()
             } else {
@@ -654,11 +673,12 @@ impl<'a> Engine<'a> {
             }
         }
         let ret = summary.ret.clone();
-        self.instantiate(&ret, &args, &this, call_step, 0)
+        self.instantiate(fid, &ret, &args, &this, call_step, 0)
     }
 
     fn instantiate(
         &mut self,
+        fid: usize,
         v: &Value,
         args: &[Value],
         this: &Value,
@@ -672,7 +692,8 @@ impl<'a> Engine<'a> {
         for l in &v.taint {
             match &l.origin {
                 Origin::Source(_) => out.add_label(l.clone()),
-                Origin::Param { index, path } => {
+                Origin::Param { func, .. } if *func as usize != fid => out.add_label(l.clone()),
+                Origin::Param { index, path, .. } => {
                     let actual = if *index == THIS_PARAM {
                         this.clone()
                     } else {
@@ -689,7 +710,7 @@ impl<'a> Engine<'a> {
         if depth < MAX_DEPTH {
             if let Some(fields) = &v.fields {
                 for (k, f) in fields.iter() {
-                    let inst = self.instantiate(f, args, this, step, depth + 1);
+                    let inst = self.instantiate(fid, f, args, this, step, depth + 1);
                     out.set_field(k.clone(), inst);
                 }
             }
@@ -799,6 +820,7 @@ impl<'a> Engine<'a> {
                     let value = d.init.as_ref().map(|e| self.expr(e)).unwrap_or_default();
                     let owner = d.init.as_deref().and_then(expr_name);
                     self.bind_pat(&d.name, value, true, var, owner.as_deref());
+                    self.bind_state_setter(d);
                 }
             }
             Decl::Class(c) => {
@@ -974,6 +996,34 @@ impl<'a> Engine<'a> {
             Stmt::Empty(_) | Stmt::Debugger(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
         }
         self.depth -= 1;
+    }
+
+    /// `const [email, setEmail] = useState(…)`: calling `setEmail(x)` stores `x` in `email`.
+    fn bind_state_setter(&mut self, d: &'a VarDeclarator) {
+        let Some(init) = &d.init else { return };
+        let Expr::Call(call) = unwrap_expr(init) else {
+            return;
+        };
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let is_state = match expr_name(callee).as_deref() {
+            Some(n) => n == "useState" || n == "useReducer" || n == "useSignal",
+            None => false,
+        };
+        let Pat::Array(arr) = &d.name else { return };
+        if !is_state || arr.elems.len() != 2 {
+            return;
+        }
+        if let (Some(Some(Pat::Ident(state))), Some(Some(Pat::Ident(setter)))) =
+            (arr.elems.first(), arr.elems.get(1))
+        {
+            self.declare(
+                &setter.id.sym,
+                Value::kind(Kind::Setter(state.id.sym.as_str().into())),
+                false,
+            );
+        }
     }
 
     fn decl_var(&mut self, v: &'a VarDecl) {
@@ -1292,6 +1342,13 @@ impl<'a> Engine<'a> {
     }
 
     fn ident(&mut self, name: &str) -> Value {
+        if let Some(d) = self.dom_refs.get(name) {
+            let mut v = self.lookup(name).unwrap_or_default();
+            if matches!(v.kind, Kind::Unknown | Kind::Global(_)) {
+                v.kind = Kind::Dom(d.clone());
+            }
+            return v;
+        }
         match self.lookup(name) {
             Some(v) => {
                 // A local holding an SDK handle under the SDK's own name (`const analytics =
@@ -1364,12 +1421,18 @@ impl<'a> Engine<'a> {
     }
 
     fn jsx_element(&mut self, el: &'a JSXElement) {
+        let mut handlers = Vec::new();
         for attr in &el.opening.attrs {
             match attr {
                 JSXAttrOrSpread::JSXAttr(a) => match &a.value {
                     Some(JSXAttrValue::JSXExprContainer(c)) => {
                         if let JSXExpr::Expr(e) = &c.expr {
-                            self.expr(e);
+                            let v = self.expr(e);
+                            if let JSXAttrName::Ident(n) = &a.name {
+                                if n.sym.starts_with("on") && matches!(v.kind, Kind::Func(_)) {
+                                    handlers.push((n.sym.to_string(), v));
+                                }
+                            }
                         }
                     }
                     Some(JSXAttrValue::JSXElement(e)) => self.jsx_element(e),
@@ -1380,6 +1443,9 @@ impl<'a> Engine<'a> {
                     self.expr(&s.expr);
                 }
             }
+        }
+        if !handlers.is_empty() {
+            self.jsx_handlers(&el.opening, &handlers);
         }
         self.jsx_children(&el.children);
     }
@@ -1624,6 +1690,21 @@ impl<'a> Engine<'a> {
             is_new,
             has_spread,
         };
+        // `setEmail(e.target.value)`: React state takes the value.
+        if let Kind::Setter(state) = &callee_val.kind {
+            if let Some(v) = arg_vals
+                .first()
+                .filter(|v| !matches!(v.kind, Kind::Func(_)))
+            {
+                let step = Step {
+                    span,
+                    note: format!("stored in state `{state}`").into(),
+                };
+                let state = state.clone();
+                self.assign_var(&state, v.with_step(&step));
+            }
+            return Value::default();
+        }
         // 1. A tracker SDK call: the data-carrying arguments are sent.
         if self.sink_call(&call) {
             return Value::default();
@@ -1655,7 +1736,22 @@ impl<'a> Engine<'a> {
         for (i, a) in call.args.iter().enumerate() {
             let Kind::Func(fid) = a.kind else { continue };
             let recv = call.receiver.cloned().unwrap_or_default();
+            let callee_name = match &call.callee.kind {
+                Kind::Global(p) => p.rsplit('.').next().unwrap_or(p).to_string(),
+                _ => String::new(),
+            };
             let (params, this, note) = match call.method {
+                // react-hook-form: `handleSubmit(data => …)` gets the form's values by field name.
+                _ if callee_name == "handleSubmit" && i == 0 => {
+                    let bag = Value::kind(Kind::Bag(Rc::new(BagInfo {
+                        kind: BagKind::FormData,
+                    })));
+                    (
+                        vec![bag],
+                        Value::default(),
+                        "received the submitted form values".to_string(),
+                    )
+                }
                 Some(m) if super::sources::is_listener_method(m) => {
                     let ev = Value::kind(Kind::Event(Rc::new(recv.clone())));
                     let event = call

@@ -31,6 +31,7 @@ const DOM_VALUE_PROPS: &[&str] = &[
 ];
 /// Properties that stay on the same element(s): list items, options, jQuery wrappers.
 const DOM_SAME_PROPS: &[&str] = &[
+    "current", // React refs
     "[index]",
     "options",
     "selectedOptions",
@@ -222,7 +223,7 @@ impl<'a> Engine<'a> {
                     out = (**target).clone();
                 }
             }
-            Kind::Str(_) | Kind::Func(_) | Kind::Unknown => {}
+            Kind::Str(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
         let named = if !matches!(
@@ -249,12 +250,13 @@ impl<'a> Engine<'a> {
                         out.add_label(l.clone());
                     }
                 }
-                Origin::Param { index, path } => {
+                Origin::Param { func, index, path } => {
                     if path.len() < MAX_DEPTH {
                         let mut p = path.to_vec();
                         p.push(Seg::Prop(key.into(), span));
                         out.add_label(Label {
                             origin: Origin::Param {
+                                func: *func,
                                 index: *index,
                                 path: p.into(),
                             },
@@ -321,11 +323,12 @@ impl<'a> Engine<'a> {
             out.add_label(label);
         }
         for l in &recv.taint {
-            if let Origin::Param { index, path } = &l.origin {
+            if let Origin::Param { func, index, path } = &l.origin {
                 let mut p = path.to_vec();
                 p.push(Seg::Read(read.as_str().into(), span));
                 out.add_label(Label {
                     origin: Origin::Param {
+                        func: *func,
                         index: *index,
                         path: p.into(),
                     },
@@ -549,6 +552,18 @@ impl<'a> Engine<'a> {
                 if let Some(k) = arg0_str {
                     return Some(self.keyed_read(BagKind::Cookies, Some(k), call.span));
                 }
+            }
+        }
+
+        // react-hook-form: `getValues('email')`, `watch('email')`.
+        if let (Some(name), Some(k)) = (&callee_name, arg0_str) {
+            let last = name.rsplit('.').next().unwrap_or(name);
+            if matches!(
+                last,
+                "getValues" | "watch" | "getFieldValue" | "getFieldState"
+            ) && !matches!(call.callee.kind, Kind::Func(_))
+            {
+                return Some(self.keyed_read(BagKind::FormData, Some(k), call.span));
             }
         }
 

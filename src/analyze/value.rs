@@ -38,9 +38,14 @@ pub enum Seg {
 pub enum Origin {
     /// A read of personal data.
     Source(SourceId),
-    /// Whatever the caller passes as parameter `index` (`THIS_PARAM` for `this`), then `path`:
-    /// the symbolic part of a function summary.
-    Param { index: u32, path: Rc<[Seg]> },
+    /// Whatever the caller of function `func` passes as parameter `index` (`THIS_PARAM` for
+    /// `this`), then `path`: the symbolic part of a function summary. Closures see their
+    /// enclosing function's parameters, which only that function's callers resolve.
+    Param {
+        func: u32,
+        index: u32,
+        path: Rc<[Seg]>,
+    },
 }
 
 pub const THIS_PARAM: u32 = u32::MAX;
@@ -138,6 +143,8 @@ pub enum Kind {
     Event(Rc<Value>),
     /// A function defined in the analysed code.
     Func(usize),
+    /// A React state setter: calling it stores its argument in the named state variable.
+    Setter(Rc<str>),
 }
 
 #[derive(Debug)]

@@ -1,0 +1,171 @@
+//! React and JSX: form fields declared in JSX (`<input type="email" value={email}
+//! onChange={e => setEmail(e.target.value)} ref={emailRef}>`), component state set from them,
+//! refs, and react-hook-form's `handleSubmit` / `getValues`.
+
+use super::engine::{str_of, Engine};
+use super::template::expr_path;
+use super::value::*;
+use crate::extract::ElementFact;
+use crate::parse::to_span;
+use std::rc::Rc;
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+/// The field an intrinsic JSX element declares (`<input …>`, not `<Input …>`), from its
+/// literal attributes; `value={path}` becomes its binding.
+pub(super) fn jsx_element_fact(open: &JSXOpeningElement) -> Option<ElementFact> {
+    let JSXElementName::Ident(tag) = &open.name else {
+        return None;
+    };
+    if !tag.sym.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut fact = ElementFact {
+        tag: tag.sym.to_string(),
+        span: to_span(open.span),
+        ..Default::default()
+    };
+    for attr in &open.attrs {
+        match attr {
+            JSXAttrOrSpread::JSXAttr(a) => {
+                let JSXAttrName::Ident(name) = &a.name else {
+                    continue;
+                };
+                let lit = match &a.value {
+                    Some(JSXAttrValue::Str(s)) => Some(str_of(s).to_string()),
+                    Some(JSXAttrValue::JSXExprContainer(c)) => match &c.expr {
+                        JSXExpr::Expr(e) => match &**e {
+                            Expr::Lit(Lit::Str(s)) => Some(str_of(s).to_string()),
+                            Expr::Tpl(t) if t.exprs.is_empty() => t
+                                .quasis
+                                .first()
+                                .and_then(|q| q.cooked.as_ref())
+                                .map(|c| c.to_atom_lossy().to_string()),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match (&*name.sym, lit) {
+                    ("type", Some(v)) => fact.ty = Some(v),
+                    ("name", Some(v)) => fact.name = Some(v),
+                    ("id", Some(v)) => fact.id = Some(v),
+                    ("autoComplete" | "autocomplete", Some(v)) => fact.autocomplete = Some(v),
+                    ("className" | "class", Some(v)) => {
+                        fact.classes = v.split_whitespace().map(String::from).collect()
+                    }
+                    ("value" | "defaultValue", None) => {
+                        if let Some(JSXAttrValue::JSXExprContainer(c)) = &a.value {
+                            if let JSXExpr::Expr(e) = &c.expr {
+                                fact.binding = expr_path(e);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // `<input {...register('email')} />`: react-hook-form names the field.
+            JSXAttrOrSpread::SpreadElement(s) => {
+                if let Expr::Call(call) = &*s.expr {
+                    let is_register = matches!(&call.callee, Callee::Expr(c) if matches!(&**c, Expr::Ident(i) if i.sym == *"register"));
+                    if let (true, Some(arg)) = (is_register, call.args.first()) {
+                        if let Expr::Lit(Lit::Str(s)) = &*arg.expr {
+                            fact.name.get_or_insert_with(|| str_of(s).to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Some(fact)
+}
+
+/// The `ref={x}` of an element: `x` (or `x.current`) then stands for the element.
+fn jsx_ref(open: &JSXOpeningElement) -> Option<String> {
+    open.attrs.iter().find_map(|attr| match attr {
+        JSXAttrOrSpread::JSXAttr(a) => match (&a.name, &a.value) {
+            (JSXAttrName::Ident(n), Some(JSXAttrValue::JSXExprContainer(c))) if n.sym == *"ref" => {
+                match &c.expr {
+                    JSXExpr::Expr(e) => expr_path(e),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Collects the fields a program's JSX declares, before the analysis runs, so a handler
+/// defined above the markup already knows them.
+#[derive(Default)]
+pub(super) struct JsxFields {
+    pub elements: Vec<ElementFact>,
+    pub refs: Vec<(String, usize)>,
+}
+
+impl Visit for JsxFields {
+    fn visit_jsx_opening_element(&mut self, open: &JSXOpeningElement) {
+        if let Some(fact) = jsx_element_fact(open) {
+            if let Some(r) = jsx_ref(open) {
+                self.refs.push((r, self.elements.len()));
+            }
+            self.elements.push(fact);
+        }
+        open.visit_children_with(self);
+    }
+}
+
+pub(super) fn collect_jsx_fields(program: &Program) -> JsxFields {
+    let mut c = JsxFields::default();
+    program.visit_with(&mut c);
+    c
+}
+
+impl<'a> Engine<'a> {
+    /// Registers a program's JSX fields: elements for lookups and bindings, refs as handles.
+    pub(super) fn prepare_jsx(&mut self, program: &Program) {
+        if !self.text.contains('<') {
+            return;
+        }
+        let fields = collect_jsx_fields(program);
+        for (name, index) in &fields.refs {
+            if let Some(Kind::Dom(d)) =
+                super::sources::element_value(&self.cat.names, &fields.elements[*index])
+                    .map(|v| v.kind)
+            {
+                self.dom_refs.insert(name.clone(), d);
+            }
+        }
+        self.add_elements(&fields.elements);
+    }
+
+    /// `<input type="email" onChange={e => …}>`: handlers of a sensitive field run with an
+    /// event whose target is the field.
+    pub(super) fn jsx_handlers(
+        &mut self,
+        open: &'a JSXOpeningElement,
+        attr_values: &[(String, Value)],
+    ) {
+        let Some(fact) = jsx_element_fact(open) else {
+            return;
+        };
+        let Some(element) = super::sources::element_value(&self.cat.names, &fact) else {
+            return;
+        };
+        for (name, value) in attr_values {
+            let Some(event) = name.strip_prefix("on") else {
+                continue;
+            };
+            if let Kind::Func(fid) = value.kind {
+                let ev = Value::kind(Kind::Event(Rc::new(element.clone())));
+                let step = Step {
+                    span: fact.span,
+                    note: format!("read by the {} handler", event.to_ascii_lowercase()).into(),
+                };
+                self.apply(fid, vec![ev], element.clone(), &step);
+            }
+        }
+    }
+}
