@@ -4,10 +4,10 @@
 
 use crate::analyze::analyze_file;
 use crate::catalog::Catalog;
-use crate::extract::extract;
 use crate::lints::data_to_tracker;
 use crate::parse::parse_block;
 use crate::prefilter::Prefilter;
+use crate::project::FieldIndex;
 use crate::report::{FileError, Finding, Report};
 use crate::source::LineIndex;
 use crate::walk::{walk, WalkOptions};
@@ -58,8 +58,19 @@ fn prefilter() -> &'static Prefilter {
 /// Checks one file's text. `display` is the path as reports show it. A crash inside the
 /// parser or the analysis becomes an error of this file, never of the caller.
 pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
+    check_text_in(display, text, use_prefilter, None)
+}
+
+/// [`check_text`] with the project's field index: selectors resolve against elements declared
+/// in other files, and a component finds its template's bindings.
+pub fn check_text_in(
+    display: &str,
+    text: &str,
+    use_prefilter: bool,
+    project: Option<&FieldIndex>,
+) -> FileResult {
     catch_unwind(AssertUnwindSafe(|| {
-        check_text_unguarded(display, text, use_prefilter)
+        check_text_unguarded(display, text, use_prefilter, project)
     }))
     .unwrap_or_else(|p| FileResult {
         errors: vec![format!(
@@ -71,18 +82,22 @@ pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult 
     })
 }
 
-fn check_text_unguarded(display: &str, text: &str, use_prefilter: bool) -> FileResult {
+fn check_text_unguarded(
+    display: &str,
+    text: &str,
+    use_prefilter: bool,
+    project: Option<&FieldIndex>,
+) -> FileResult {
     let cat = Catalog::builtin();
-    let ext = Path::new(display)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
     let mut result = FileResult::default();
     if use_prefilter && !prefilter().may_match(text.as_bytes()) {
         return result;
     }
-    let Some(extracted) = extract(&ext, text) else {
+    let name = Path::new(display)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(display);
+    let Some(extracted) = crate::extract::extract_named(name, text) else {
         return result;
     };
     result.parsed = true;
@@ -106,9 +121,13 @@ fn check_text_unguarded(display: &str, text: &str, use_prefilter: bool) -> FileR
     let facts = crate::analyze::FileFacts {
         text,
         elements: &extracted.elements,
-        paired_elements: &[],
+        paired_elements: extracted
+            .template_url
+            .as_deref()
+            .and_then(|url| project?.template_of(Path::new(display), url))
+            .unwrap_or(&[]),
         interpolations: &extracted.interpolations,
-        project: None,
+        project,
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
@@ -159,6 +178,7 @@ struct Outcome {
 /// is on since when (the collector's watchdog reads it).
 struct Shared {
     files: Arc<Vec<PathBuf>>,
+    project: FieldIndex,
     next: AtomicUsize,
     running: Mutex<Vec<Option<(usize, Instant)>>>,
     opts: Options,
@@ -183,7 +203,7 @@ fn spawn_worker(
             return;
         }
         shared.running.lock().unwrap()[slot] = Some((i, Instant::now()));
-        let result = check_path(&shared.files[i], &shared.opts);
+        let result = check_path(&shared.files[i], &shared.opts, &shared.project);
         shared.running.lock().unwrap()[slot] = None;
         if tx.send(Outcome { index: i, result }).is_err() {
             return;
@@ -200,20 +220,51 @@ fn spawn_worker(
     }
 }
 
-fn check_path(path: &Path, opts: &Options) -> FileOutcome {
+fn check_path(path: &Path, opts: &Options, project: &FieldIndex) -> FileOutcome {
     let text = read_source(path, opts.max_file_size)?;
     let display = path.to_string_lossy();
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        check_text(&display, &text, opts.prefilter)
-    }))
-    .map_err(|p| {
-        format!(
-            "internal error while analysing (please report): {}",
-            panic_message(&p)
-        )
-    })?;
+    let project = (!project.is_empty()).then_some(project);
+    let result = check_text_in(&display, &text, opts.prefilter, project);
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
     Ok((result, keep))
+}
+
+/// Files whose markup can declare fields for other files' scripts.
+fn declares_fields(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    !matches!(crate::extract::Lang::from_extension(ext), Some(_))
+        && crate::walk::EXTENSIONS.contains(&ext)
+}
+
+/// Phase 1: the elements every markup file declares, in walk order.
+fn index_fields(files: &[PathBuf], opts: &Options, pool: &rayon::ThreadPool) -> FieldIndex {
+    use rayon::prelude::*;
+    let markup: Vec<&PathBuf> = files.iter().filter(|p| declares_fields(p)).collect();
+    let facts: Vec<(PathBuf, Vec<crate::extract::ElementFact>)> = pool.install(|| {
+        markup
+            .par_iter()
+            .filter_map(|path| {
+                let text = read_source(path, opts.max_file_size).ok()?;
+                let name = path.file_name()?.to_str()?.to_string();
+                let extracted = catch_unwind(AssertUnwindSafe(|| {
+                    crate::extract::extract_named(&name, &text)
+                }))
+                .ok()??;
+                let elements: Vec<_> = extracted
+                    .elements
+                    .into_iter()
+                    .filter(|e| {
+                        e.id.is_some()
+                            || e.name.is_some()
+                            || !e.classes.is_empty()
+                            || e.binding.is_some()
+                    })
+                    .collect();
+                (!elements.is_empty()).then(|| ((*path).clone(), elements))
+            })
+            .collect()
+    });
+    FieldIndex::build(facts)
 }
 
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -263,18 +314,20 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
 
     let threads = opts.threads.max(1);
     let (tx, rx) = crossbeam_channel::unbounded::<Outcome>();
-    let shared = Arc::new(Shared {
-        files: files.clone(),
-        next: AtomicUsize::new(0),
-        running: Mutex::new(Vec::new()),
-        opts: opts.clone(),
-    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .stack_size(STACK_SIZE)
         .thread_name(|i| format!("overshare-worker-{i}"))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let project = index_fields(&files, opts, &pool);
+    let shared = Arc::new(Shared {
+        files: files.clone(),
+        project,
+        next: AtomicUsize::new(0),
+        running: Mutex::new(Vec::new()),
+        opts: opts.clone(),
+    });
     for _ in 0..threads {
         spawn_worker(&shared, &tx, Some(&pool));
     }

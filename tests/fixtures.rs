@@ -177,6 +177,61 @@ fn diff(old: &str, new: &str) -> String {
     s
 }
 
+/// A project fixture: the whole folder is scanned as one project, so fields declared in one
+/// file are known to scripts in another; markers are checked in every file.
+fn check_project(name: &str) {
+    let dir = root().join("projects").join(name);
+    let opts = overshare::Options {
+        threads: 2,
+        ..Default::default()
+    };
+    let report = overshare::check_paths(&[dir.clone()], &opts).unwrap();
+    let full = overshare::check_paths(
+        &[dir.clone()],
+        &overshare::Options {
+            prefilter: false,
+            ..opts
+        },
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    if render(&report.findings) != render(&full.findings) {
+        failures.push(format!(
+            "{name}: findings differ with and without the prefilter"
+        ));
+    }
+    for path in files_under(&dir) {
+        let display = path.to_string_lossy().into_owned();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let mine: Vec<Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.file == display)
+            .cloned()
+            .collect();
+        let (want, got) = (markers(&text), actual(&mine));
+        if want != got {
+            failures.push(format!(
+                "{display}: expected {want:?}\n      got      {got:?}\n{}",
+                render(&mine)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn project_fixtures() {
+    for e in std::fs::read_dir(root().join("projects")).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            check_project(&e.file_name().to_string_lossy());
+        }
+    }
+}
+
 #[test]
 fn data_to_tracker_fixtures() {
     check_dir("data-to-tracker");

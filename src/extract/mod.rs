@@ -42,7 +42,10 @@ pub enum BlockKind {
     /// blocks: Vue `@click="…"` / `v-on:click` / `{{ … }}`, Svelte `{…}` / `on:click={…}`,
     /// Angular `(click)="…"` / `{{ … }}`, Astro `{…}`. `event` is set for event bindings, whose
     /// `$event` / `event` / first arrow parameter is an event whose target is `element`.
-    TemplateExpr { event: Option<String>, element: Option<usize> },
+    TemplateExpr {
+        event: Option<String>,
+        element: Option<usize>,
+    },
 }
 
 /// One piece of script inside a file.
@@ -150,6 +153,14 @@ impl Extracted {
     pub fn code_text<'t>(&'t self, file_text: &'t str) -> &'t str {
         self.masked.as_deref().unwrap_or(file_text)
     }
+}
+
+/// Splits a file into script blocks by its name (`checkout.html`, `x.component.html`,
+/// `page.blade.php`); `None` for files the scanner does not read.
+pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
+    let lower = file_name.to_ascii_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    extract(ext, text)
 }
 
 /// Splits a file into script blocks by its extension; `None` for files the scanner does not read.
