@@ -802,12 +802,37 @@ impl<'a> Engine<'a> {
                 DefaultDecl::TsInterfaceDecl(_) => {}
             },
             ModuleDecl::ExportDefaultExpr(e) => {
-                self.expr(&e.expr);
+                let v = self.expr(&e.expr);
+                self.expose_component_members(&e.expr, &v);
             }
             ModuleDecl::TsExportAssignment(e) => {
                 self.expr(&e.expr);
             }
             _ => {}
+        }
+    }
+
+    /// A Vue Options API component (`export default { methods: {…} }`, also wrapped in
+    /// `defineComponent(…)`): its methods and computed properties are what template
+    /// expressions call by name.
+    fn expose_component_members(&mut self, e: &'a Expr, value: &Value) {
+        let object = match unwrap_expr(e) {
+            Expr::Object(_) => value.clone(),
+            Expr::Call(c) if c.args.len() == 1 => match &*c.args[0].expr {
+                Expr::Object(o) => self.object(o),
+                _ => return,
+            },
+            _ => return,
+        };
+        for group in ["methods", "computed"] {
+            let Some(members) = object.field(group).and_then(|m| m.fields.clone()) else {
+                continue;
+            };
+            for (name, member) in members.iter() {
+                if matches!(member.kind, Kind::Func(_)) && self.lookup(name).is_none() {
+                    self.declare(name, member.clone(), false);
+                }
+            }
         }
     }
 
@@ -1640,6 +1665,10 @@ impl<'a> Engine<'a> {
         is_new: bool,
     ) -> Value {
         let callee = unwrap_expr(callee);
+        let receiver_name = match callee {
+            Expr::Member(m) => expr_name(&m.obj),
+            _ => None,
+        };
         let (receiver, method, callee_val) = match callee {
             Expr::Member(m) => {
                 let recv = self.expr(&m.obj);
@@ -1683,6 +1712,7 @@ impl<'a> Engine<'a> {
         let call = super::sinks::Call {
             span,
             receiver: receiver.as_ref(),
+            receiver_name: receiver_name.as_deref(),
             method: method.as_deref(),
             callee: &callee_val,
             args: &arg_vals,

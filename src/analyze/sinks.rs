@@ -10,6 +10,8 @@ use std::rc::Rc;
 pub struct Call<'v> {
     pub span: ByteSpan,
     pub receiver: Option<&'v Value>,
+    /// The receiver's name, for APIs recognised by it (`this.signupForm.get('email')`).
+    pub receiver_name: Option<&'v str>,
     pub method: Option<&'v str>,
     pub callee: &'v Value,
     pub args: &'v [Value],

@@ -555,6 +555,24 @@ impl<'a> Engine<'a> {
             }
         }
 
+        // Angular reactive forms: `this.signupForm.get('email')` is the control named `email`;
+        // its `.value` is what the visitor typed.
+        if let (Some("get"), Some(owner), Some(k)) = (call.method, call.receiver_name, arg0_str) {
+            if normalize(owner)
+                .split('_')
+                .any(|t| t == "form" || t == "group")
+                && !matches!(call.callee.kind, Kind::Func(_))
+            {
+                if let Some(m) = self.cat.names.classify(k, None, NameSite::Field) {
+                    let desc = format!("form control '{k}' of {owner}");
+                    return Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
+                        category: m.category,
+                        desc,
+                    }))));
+                }
+            }
+        }
+
         // react-hook-form: `getValues('email')`, `watch('email')`.
         if let (Some(name), Some(k)) = (&callee_name, arg0_str) {
             let last = name.rsplit('.').next().unwrap_or(name);
