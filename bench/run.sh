@@ -9,6 +9,7 @@
 #   BENCH_ROUNDS=5        counted rounds (one extra warm-up round is run first and not counted)
 #   BENCH_NOPF_ROUNDS=3   counted rounds that also run `overshare --no-prefilter` (0 = skip it)
 #   BENCH_THREADS=        pass --threads N to overshare (default: its own, all cores)
+#   BENCH_OVERSHARE_ARGS= more overshare options, e.g. '--max-file-size 100000000'
 #   BENCH_CORPUS_SH=      corpus builder (default /work/shared/bench/corpus.sh)
 #   BENCH_OUT=            folder for logs and the warm-up JSON (default: a new /tmp folder)
 #   BENCH_SKIP_BUILD=1    reuse target/release/overshare as is
@@ -86,6 +87,9 @@ rg_globs=(-g '*.js' -g '*.mjs' -g '*.cjs' -g '*.jsx' -g '*.ts' -g '*.mts' -g '*.
 
 os_args=(check --no-ignore --format json)
 [ -n "${BENCH_THREADS:-}" ] && os_args+=(--threads "$BENCH_THREADS")
+# Extra overshare options, split on spaces, e.g. BENCH_OVERSHARE_ARGS='--max-file-size 100000000'.
+# shellcheck disable=SC2206
+[ -n "${BENCH_OVERSHARE_ARGS:-}" ] && os_args+=(${BENCH_OVERSHARE_ARGS})
 cmd_overshare=("$overshare" "${os_args[@]}" "$src")
 cmd_nopf=("$overshare" "${os_args[@]}" --no-prefilter "$src")
 cmd_oxlint=("$oxlint" --quiet "$src")
@@ -138,10 +142,6 @@ run_one() {
 echo
 echo "== runs (round 0 is the warm-up, not counted; cpu = the tool's user+sys seconds; others = CPU"
 echo "   seconds the rest of the machine used during the run: well above 0, and that run was slowed down)"
-load=$(cut -d' ' -f1 /proc/loadavg)
-if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
-  echo "  WARNING: load average is $load before the runs: other work on the machine will skew the times" >&2
-fi
 for ((r = 0; r <= rounds; r++)); do
   if (( r == 0 )); then
     run_one overshare warmup "$out/overshare.json" "${cmd_overshare[@]}"
@@ -208,11 +208,22 @@ summarise_overshare() {
 }
 summarise_overshare "overshare" "$out/overshare.json"
 (( nopf_rounds > 0 )) && summarise_overshare "overshare --no-prefilter" "$out/overshare-no-prefilter.json"
-if jq -e . "$out/overshare.json" >/dev/null 2>&1; then
-  echo "  errors, grouped (positions and sizes stripped), top 5:"
-  jq -r '.errors[].message' "$out/overshare.json" \
+group_errors() { # JSON: error messages grouped with positions and sizes stripped, top 5
+  jq -r '.errors[].message' "$1" \
     | sed -E 's/at [0-9]+:[0-9]+/at L:C/; s/^skipped: [0-9]+ bytes/skipped: N bytes/' \
     | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+}
+if jq -e . "$out/overshare.json" >/dev/null 2>&1; then
+  echo "  errors, grouped (positions and sizes stripped), top 5:"
+  group_errors "$out/overshare.json"
+  if (( nopf_rounds > 0 )) && jq -e . "$out/overshare-no-prefilter.json" >/dev/null 2>&1; then
+    echo "  errors with --no-prefilter, grouped, top 5:"
+    group_errors "$out/overshare-no-prefilter.json"
+  fi
+  jq -r '[.errors[] | select(.message | test("max-file-size")) | (.message | capture("skipped: (?<n>[0-9]+) bytes").n | tonumber)]
+    | select(length > 0)
+    | "  NOTE: \(length) file(s), \(add / 1048576 * 10 | round / 10) MB, were skipped by --max-file-size and not analysed;"
+      + " the MB/s column still counts them (oxlint lints them)"' "$out/overshare.json"
   echo "  errors, first 5 files:"
   jq -r '.errors[:5][] | "    \(.file): \(.message)"' "$out/overshare.json"
   timeouts=$(jq '[.errors[] | select(.message | test("did not finish within"))] | length' "$out/overshare.json")

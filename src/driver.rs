@@ -232,7 +232,7 @@ fn check_path(path: &Path, opts: &Options, project: &FieldIndex) -> FileOutcome 
 /// Files whose markup can declare fields for other files' scripts.
 fn declares_fields(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !matches!(crate::extract::Lang::from_extension(ext), Some(_))
+    crate::extract::Lang::from_extension(ext).is_none()
         && crate::walk::EXTENSIONS.contains(&ext)
 }
 

@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// File extensions the scanner reads.
+#[rustfmt::skip]
 pub const EXTENSIONS: &[&str] = &[
-    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm",
+    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", // scripts
+    "html", "htm", "vue", "svelte", "astro", // pages and components
+    "php", "phtml", "liquid", "twig", "jinja", "jinja2", "j2", "njk", "erb", "hbs", "handlebars",
+    "mustache", "ejs", "cshtml", "razor", // server templates
 ];
 
 /// Folders skipped unless `--include` names them or `--no-ignore` is given.

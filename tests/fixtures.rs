@@ -13,9 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-const EXTS: &[&str] = &[
-    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "html", "htm",
-];
+const EXTS: &[&str] = overshare::walk::EXTENSIONS;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("test-fixtures")
@@ -259,6 +257,11 @@ fn enough_fixtures() {
 #[test]
 fn robustness_inputs() {
     check_dir("robustness");
+}
+
+#[test]
+fn template_fixtures() {
+    check_dir("templates");
 }
 
 #[test]

@@ -130,6 +130,9 @@ pub struct Engine<'a> {
     pub(super) interpolations: HashMap<String, &'a Interpolation>,
     /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
     pub(super) bound: HashMap<String, (CategoryId, Rc<str>)>,
+    /// The file has template expressions (a component with an inline or paired template):
+    /// class methods are callable from them by name.
+    pub(super) component_templates: bool,
     /// JSX `ref={emailRef}` on a sensitive field: the ref stands for the element.
     pub(super) dom_refs: HashMap<String, Rc<DomInfo>>,
     sources: Vec<SourceInfo>,
@@ -173,6 +176,7 @@ impl<'a> Engine<'a> {
                 .collect(),
             bound: HashMap::new(),
             dom_refs: HashMap::new(),
+            component_templates: false,
             sources: Vec::new(),
             source_ids: HashMap::new(),
             flows: Vec::new(),
@@ -317,8 +321,8 @@ impl<'a> Engine<'a> {
         }
     }
 
-    pub(super) fn source_desc(&self, id: SourceId) -> &str {
-        &self.sources[id as usize].desc
+    pub(super) fn source_category(&self, id: SourceId) -> CategoryId {
+        self.sources[id as usize].category
     }
 
     pub(super) fn enter_block_scope(&mut self) -> ScopeRef {
@@ -872,7 +876,12 @@ impl<'a> Engine<'a> {
                 }
                 ClassMember::Method(m) => {
                     let mname = prop_name_str(&m.key).unwrap_or_else(|| "method".into());
-                    self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
+                    let f =
+                        self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
+                    // A component's template calls its methods by name (`(blur)="track(x)"`).
+                    if self.component_templates && !m.is_static && self.lookup(&mname).is_none() {
+                        self.declare(&mname, f, false);
+                    }
                 }
                 ClassMember::PrivateMethod(m) => {
                     self.register(
@@ -1409,7 +1418,10 @@ impl<'a> Engine<'a> {
                 }
                 PropOrSpread::Prop(p) => match &**p {
                     Prop::Shorthand(id) => {
-                        let v = self.ident(&id.sym);
+                        let mut v = self.ident(&id.sym);
+                        if !self.bound.is_empty() {
+                            self.bound_read_path(&id.sym, to_span(id.span), &mut v);
+                        }
                         out.set_field(id.sym.as_str().into(), v);
                     }
                     Prop::KeyValue(kv) => {

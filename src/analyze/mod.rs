@@ -36,6 +36,9 @@ pub fn analyze_file<'a>(
     let elements = facts.elements;
     let mut engine = engine::Engine::new(cat, facts);
     engine.add_elements(facts.elements);
+    engine.component_templates = blocks
+        .iter()
+        .any(|(k, _)| matches!(k, BlockKind::TemplateExpr { .. }));
     engine.add_bindings(facts.paired_elements);
     // Component scripts first: template expressions refer to what they declare.
     let mut order: Vec<&(BlockKind, Program)> = blocks.iter().collect();

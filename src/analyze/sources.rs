@@ -563,6 +563,12 @@ impl<'a> Engine<'a> {
                 .any(|t| t == "form" || t == "group")
                 && !matches!(call.callee.kind, Kind::Func(_))
             {
+                // The template's `formControlName="born"` on an `autocomplete="bday"` input says
+                // more than the control's name.
+                if let Some((category, desc)) = self.bound.get(k).cloned() {
+                    let desc = desc.to_string();
+                    return Some(Value::kind(Kind::Dom(Rc::new(DomInfo { category, desc }))));
+                }
                 if let Some(m) = self.cat.names.classify(k, None, NameSite::Field) {
                     let desc = format!("form control '{k}' of {owner}");
                     return Some(Value::kind(Kind::Dom(Rc::new(DomInfo {

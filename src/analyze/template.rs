@@ -11,22 +11,132 @@ use crate::source::ByteSpan;
 use std::rc::Rc;
 use swc_ecma_ast::*;
 
-/// Classifies a printed or bound expression by its last name and its owner:
-/// `customer.email`, `$order->getCustomerEmail()`, `Model.Email`, `Auth::user()->email`.
+/// Formatting and escaping helpers that print their argument unchanged in meaning.
+const FORMATTERS: &[&str] = &[
+    "to_json",
+    "tojson",
+    "json",
+    "json_encode",
+    "escape",
+    "e",
+    "h",
+    "j",
+    "html",
+    "raw",
+    "safe",
+    "default",
+    "strip",
+    "trim",
+    "lower",
+    "upper",
+    "downcase",
+    "upcase",
+    "capitalize",
+    "url_encode",
+    "urlencode",
+    "url_escape",
+    "escape_javascript",
+    "json_escape",
+    "htmlspecialchars",
+    "htmlentities",
+    "esc_html",
+    "esc_attr",
+    "esc_js",
+    "wp_json_encode",
+    "addslashes",
+    "strtolower",
+    "strtoupper",
+    "ucfirst",
+    "sha256",
+    "md5",
+    "sha1",
+    "hash",
+    "hmac_sha256",
+    "base64_encode",
+    "to_s",
+    "to_str",
+    "ToLower",
+    "ToLowerInvariant",
+    "ToUpper",
+    "ToUpperInvariant",
+    "ToString",
+    "Trim",
+    "Raw",
+    "Serialize",
+    "Encode",
+    "encodeURIComponent",
+    "JSON",
+    "stringify",
+    "Html",
+    "Json",
+    "JsonSerializer",
+    "JsonConvert",
+    "SerializeObject",
+    "get",
+    "Auth",
+    "auth",
+    "user",
+    "format",
+    "date",
+    "strftime",
+];
+
+/// Classifies a printed or bound expression by the name it reads and its owner, looking past
+/// formatting helpers: `customer.email`, `$order->getCustomerEmail()`, `Model.Email`,
+/// `htmlspecialchars($customer['email'])`, `@order.email.to_json`, `Model.Email.ToLowerInvariant()`.
+/// Expressions that print a test or a comparison (`user.email is not empty ? 'y' : 'n'`) print
+/// no data.
 pub(super) fn classify_expr(names: &Names, expr: &str) -> Option<CategoryId> {
-    let idents: Vec<&str> = expr
-        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-        .map(|s| s.trim_start_matches('$'))
-        .filter(|s| !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    let (last, owner) = match idents.as_slice() {
-        [] => return None,
-        [one] => (*one, None),
-        [.., owner, last] => (*last, Some(*owner)),
-    };
-    names
-        .classify(last, owner, NameSite::Code)
-        .map(|m| m.category)
+    let lowered = format!(" {} ", expr.to_ascii_lowercase());
+    let is_test = [
+        " is ", "==", "!=", " ? ", "?:", " and ", " or ", " not ", " > ", " < ", ">=", "<=",
+        " in ", "empty(", "isset(",
+    ]
+    .iter()
+    .any(|op| lowered.contains(op))
+        || lowered.trim_start().starts_with('!');
+    if is_test {
+        return None;
+    }
+    // Quoted strings are keys (`$customer['email']`) or format arguments (`"yyyyMMdd"`).
+    let mut idents: Vec<String> = Vec::new();
+    let mut quoted = None;
+    let mut current = String::new();
+    for c in expr.chars() {
+        match quoted {
+            Some(q) if c == q => {
+                quoted = None;
+                idents.push(std::mem::take(&mut current));
+            }
+            Some(_) => current.push(c),
+            None if c == '\'' || c == '"' => {
+                if !current.is_empty() {
+                    idents.push(std::mem::take(&mut current));
+                }
+                quoted = Some(c);
+            }
+            None if c.is_alphanumeric() || c == '_' => current.push(c),
+            None => {
+                if !current.is_empty() {
+                    idents.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        idents.push(current);
+    }
+    idents.retain(|s| {
+        !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit()) && !FORMATTERS.contains(&s.as_str())
+    });
+    // The last name that says what it holds decides (later ones are arguments such as
+    // `ENT_QUOTES`); the one before it is its owner.
+    (0..idents.len()).rev().find_map(|i| {
+        let owner = i.checked_sub(1).map(|o| idents[o].as_str());
+        names
+            .classify(&idents[i], owner, NameSite::Code)
+            .map(|m| m.category)
+    })
 }
 
 /// `this.form.email`, `form.value.email`, `email.value`, `user?.email` -> `form.email`, `email`,
@@ -103,18 +213,23 @@ impl<'a> Engine<'a> {
             return;
         }
         let Some(path) = expr_path(e) else { return };
-        let Some((category, desc)) = self.bound.get(&normalize_path(&path)).cloned() else {
+        self.bound_read_path(&path, to_span(swc_common::Spanned::span(e)), value);
+    }
+
+    /// [`Self::bound_read`] for a path already spelled out (`{ email }` shorthand properties).
+    pub(super) fn bound_read_path(&mut self, path: &str, span: ByteSpan, value: &mut Value) {
+        let Some((category, desc)) = self.bound.get(&normalize_path(path)).cloned() else {
             return;
         };
-        // `email.value` on a ref already carries the read of `email`.
+        // A value that already carries a read of this kind of data (`email.value` on a ref, a
+        // variable set from `form.get('phone')`) is explained by that read.
         if value
             .taint
             .iter()
-            .any(|l| matches!(l.origin, Origin::Source(id) if self.source_desc(id) == &*desc))
+            .any(|l| matches!(l.origin, Origin::Source(id) if self.source_category(id) == category && !self.source_is_weak(id)))
         {
             return;
         }
-        let span = to_span(swc_common::Spanned::span(e));
         let label = self.new_source(span, category, desc.to_string(), false);
         value.add_label(label);
     }

@@ -94,6 +94,9 @@ impl ElementFact {
             s.push_str(id);
         } else if let Some(name) = &self.name {
             s.push_str(&format!("[name={name}]"));
+        } else if let Some(class) = self.classes.first() {
+            s.push('.');
+            s.push_str(class);
         }
         let mut extra = Vec::new();
         if let Some(t) = &self.ty {
@@ -159,7 +162,23 @@ impl Extracted {
 /// `page.blade.php`); `None` for files the scanner does not read.
 pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
     let lower = file_name.to_ascii_lowercase();
+    if let Some(dialect) = server::Dialect::from_path(&lower) {
+        return Some(server::extract(text, dialect));
+    }
     let ext = lower.rsplit('.').next().unwrap_or("");
+    match ext {
+        "html" | "htm" if lower.ends_with(".component.html") => {
+            return Some(angular::extract(text))
+        }
+        // Jinja, Django, Nunjucks and Twig pages are often plain `.html`.
+        "html" | "htm" if server::looks_like_template(text) => {
+            return Some(server::extract(text, server::Dialect::Jinja))
+        }
+        "ts" | "mts" | "cts" if text.contains("@Component") => {
+            return Some(angular::extract_component_ts(text))
+        }
+        _ => {}
+    }
     extract(ext, text)
 }
 
@@ -180,6 +199,7 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
         "html" | "htm" => Some(html::extract(text)),
         "vue" => Some(vue::extract(text)),
         "svelte" => Some(svelte::extract(text)),
+        "astro" => Some(svelte::extract_astro(text)),
         _ => None,
     }
 }
