@@ -183,9 +183,9 @@ fn check_project(name: &str) {
         threads: 2,
         ..Default::default()
     };
-    let report = overshare::check_paths(&[dir.clone()], &opts).unwrap();
+    let report = overshare::check_paths(std::slice::from_ref(&dir), &opts).unwrap();
     let full = overshare::check_paths(
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         &overshare::Options {
             prefilter: false,
             ..opts
