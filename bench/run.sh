@@ -50,13 +50,24 @@ echo "== corpus (files and MB by extension, from corpus.sh)"
 bash "$corpus_sh" "$corpus"
 src=$corpus/src
 
-# Bytes overshare reads: its extensions, outside hidden folders (its walker skips those).
-read -r scan_files scan_bytes < <(find "$src" -type f -not -path '*/.*' \( -name '*.js' -o -name '*.mjs' \
-  -o -name '*.cjs' -o -name '*.jsx' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.tsx' \
-  -o -name '*.html' -o -name '*.htm' \) -printf '%s\n' | awk '{n++; b+=$1} END {printf "%d %d\n", n, b}')
+# The extensions overshare reads, from its walker's EXTENSIONS list (src/walk.rs).
+exts=$(sed -n '/pub const EXTENSIONS/,/\];/p' "$repo/src/walk.rs" 2>/dev/null | grep -o '"[A-Za-z0-9]*"' | tr -d '"' \
+  | sort -u | paste -sd' ' || true)
+[ -n "$exts" ] || exts="js mjs cjs jsx ts mts cts tsx html htm"
+find_names=() rg_globs=()
+for e in $exts; do
+  find_names+=(${find_names[0]+-o} -name "*.$e")
+  rg_globs+=(-g "*.$e")
+done
+rg_globs+=(-g '!.*') # no hidden files or folders, as overshare's walker
+# Bytes overshare reads: its extensions, outside hidden files and folders.
+read -r scan_files scan_bytes < <(find "$src" -type f -not -path '*/.*' \( "${find_names[@]}" \) -printf '%s\n' \
+  | awk '{n++; b+=$1} END {printf "%d %d\n", n, b}')
 scan_mb=$(awk -v b="$scan_bytes" 'BEGIN {printf "%.1f", b/1048576}')
-echo "files with overshare's extensions (js mjs cjs jsx ts mts cts tsx html htm): $scan_files files, $scan_mb MB"
-echo "(corpus has no .vue/.svelte files to time separately; overshare does not read them yet)"
+echo "files with overshare's extensions ($exts): $scan_files files, $scan_mb MB"
+echo "by extension:"
+find "$src" -type f -not -path '*/.*' \( "${find_names[@]}" \) -printf '%s %f\n' | awk '{n = split($2, a, "."); e = a[n];
+  c[e]++; b[e] += $1} END {for (e in c) printf "  .%-9s %7d files %9.1f MB\n", e, c[e], b[e] / 1048576}' | sort -k2,2nr
 
 # --- 2. tools ----------------------------------------------------------------------------------
 oxlint=$tools/node_modules/.bin/oxlint
@@ -76,14 +87,12 @@ overshare=$out/overshare
 cp "$repo/target/release/overshare" "$overshare"
 
 # The I/O floor greps for the SDK global names overshare's prefilter looks for (from
-# lints/sdks/*.toml), as whole words, in the same files overshare reads (its extensions, no hidden
-# files or folders). The word boundaries are ASCII ones, (?-u:\b): ripgrep 13 runs a Unicode \b
+# lints/sdks/*.toml), as whole words, in the same files overshare reads (rg_globs above). The word boundaries are ASCII ones, (?-u:\b): ripgrep 13 runs a Unicode \b
 # about 20 times slower (21 s instead of 0.9 s here), which would make it no floor at all.
 names=$(sed -n 's/^globals *= *\[\(.*\)\]/\1/p' "$repo"/lints/sdks/*.toml 2>/dev/null | tr ',' '\n' \
   | tr -d ' "' | grep -v '^$' | sort -u | paste -sd'|' || true)
 [ -n "$names" ] || names='fbq|gtag|ga|dataLayer|analytics|mixpanel|amplitude|posthog|Sentry|heap|hj|FS|clarity|ttq|snaptr|pintrk|twq|lintrk|rdt|ym|_paq|_hsq|Intercom|LogRocket'
 rg_regex="(?-u:\\b)(?:$names)(?-u:\\b)"
-rg_globs=(-g '*.js' -g '*.mjs' -g '*.cjs' -g '*.jsx' -g '*.ts' -g '*.mts' -g '*.cts' -g '*.tsx' -g '*.html' -g '*.htm' -g '!.*')
 
 os_args=(check --no-ignore --format json)
 [ -n "${BENCH_THREADS:-}" ] && os_args+=(--threads "$BENCH_THREADS")

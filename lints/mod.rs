@@ -2,6 +2,8 @@
 //! analysis' flows into findings. `overshare rules` and `overshare explain` read this registry.
 
 pub mod data_to_tracker;
+pub mod suppression_without_reason;
+pub mod unused_suppression;
 
 /// A rule's fixed metadata. Ids are stable: never renamed or reused.
 pub struct Rule {
@@ -16,7 +18,11 @@ pub struct Rule {
     pub severity: &'static str,
 }
 
-pub static RULES: &[&Rule] = &[&data_to_tracker::RULE];
+pub static RULES: &[&Rule] = &[
+    &data_to_tracker::RULE,
+    &unused_suppression::RULE,
+    &suppression_without_reason::RULE,
+];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

@@ -52,7 +52,14 @@ pub struct FileResult {
 
 fn prefilter() -> &'static Prefilter {
     static P: OnceLock<Prefilter> = OnceLock::new();
-    P.get_or_init(|| Prefilter::new(Catalog::builtin().sdks.roots()))
+    P.get_or_init(|| {
+        // Files with suppression directives are read too, so an unused one is reported.
+        let needles = Catalog::builtin()
+            .sdks
+            .needles()
+            .chain([crate::suppress::NEXT_LINE, crate::suppress::FILE]);
+        Prefilter::new(needles)
+    })
 }
 
 /// Checks one file's text. `display` is the path as reports show it. A crash inside the
@@ -131,7 +138,8 @@ fn check_text_unguarded(
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
-    if outcome.flows.is_empty() {
+    let directives = crate::suppress::directives(text);
+    if outcome.flows.is_empty() && directives.is_empty() {
         return result;
     }
     let idx = LineIndex::new(text);
@@ -140,6 +148,7 @@ fn check_text_unguarded(
         f.file = display.to_string();
         f.resolve(&idx);
     }
+    let mut findings = crate::suppress::apply(findings, &directives, display, &idx);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     result.findings = findings;
     result
@@ -232,8 +241,7 @@ fn check_path(path: &Path, opts: &Options, project: &FieldIndex) -> FileOutcome 
 /// Files whose markup can declare fields for other files' scripts.
 fn declares_fields(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    crate::extract::Lang::from_extension(ext).is_none()
-        && crate::walk::EXTENSIONS.contains(&ext)
+    crate::extract::Lang::from_extension(ext).is_none() && crate::walk::EXTENSIONS.contains(&ext)
 }
 
 /// Phase 1: the elements every markup file declares, in walk order.

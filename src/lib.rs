@@ -2,7 +2,7 @@
 //! replay, CRM and error-monitoring SDKs.
 //!
 //! The pipeline, one module per stage: [`walk`] → [`prefilter`] → [`extract`] → [`parse`] →
-//! [`analyze`] → [`lints`] → [`report`]; [`driver`] runs it over many files.
+//! [`analyze`] → [`lints`] → [`suppress`] → [`report`]; [`driver`] runs it over many files.
 
 pub mod analyze;
 pub mod catalog;
@@ -15,6 +15,7 @@ pub mod prefilter;
 pub mod project;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 pub use driver::{check_paths, check_text, FileResult, Options};

@@ -268,3 +268,8 @@ fn template_fixtures() {
 fn framework_fixtures() {
     check_dir("frameworks");
 }
+
+#[test]
+fn suppression_fixtures() {
+    check_dir("suppressions");
+}

@@ -740,6 +740,7 @@ impl<'a> Engine<'a> {
     fn hoist_items(&mut self, items: &'a [ModuleItem]) {
         for item in items {
             match item {
+                ModuleItem::ModuleDecl(ModuleDecl::Import(import)) => self.import(import),
                 ModuleItem::Stmt(Stmt::Decl(Decl::Fn(f))) => self.hoist_fn(f),
                 ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
                     decl: Decl::Fn(f),
@@ -747,6 +748,30 @@ impl<'a> Engine<'a> {
                 })) => self.hoist_fn(f),
                 _ => {}
             }
+        }
+    }
+
+    /// `import ReactPixel from 'react-facebook-pixel'`, `import { event } from 'vue-gtag'`: names
+    /// imported from a tracker wrapper package stand for the package's API (`npm:` callees).
+    fn import(&mut self, import: &'a ImportDecl) {
+        let package = str_of(&import.src);
+        if !self.cat.sdks.wraps(&package) {
+            return;
+        }
+        for spec in &import.specifiers {
+            let (local, path) = match spec {
+                ImportSpecifier::Default(d) => (&d.local, format!("npm:{package}")),
+                ImportSpecifier::Namespace(n) => (&n.local, format!("npm:{package}")),
+                ImportSpecifier::Named(n) => {
+                    let name = match &n.imported {
+                        Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ModuleExportName::Str(s)) => str_of(s).to_string(),
+                        None => n.local.sym.to_string(),
+                    };
+                    (&n.local, format!("npm:{package}.{name}"))
+                }
+            };
+            self.declare(&local.sym, Value::kind(Kind::Global(path.into())), false);
         }
     }
 

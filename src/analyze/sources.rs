@@ -474,6 +474,13 @@ impl<'a> Engine<'a> {
             };
         }
 
+        // `require('react-facebook-pixel')`: the wrapper package's API.
+        if let (Some("require"), Some(pkg)) = (path, arg0_str) {
+            if self.cat.sdks.wraps(pkg) {
+                return Some(Value::kind(Kind::Global(format!("npm:{pkg}").into())));
+            }
+        }
+
         // Element lookups.
         let lookup = match (call.method, path) {
             (Some("getElementById"), _) => Some(Lookup::Id),

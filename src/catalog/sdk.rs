@@ -84,6 +84,10 @@ pub struct Sdks {
     assigns: HashMap<String, (SdkId, usize)>,
     /// Every global root name: a file that mentions none of them cannot call an SDK.
     roots: HashMap<String, SdkId>,
+    /// npm package -> the SDK it wraps or is.
+    packages: HashMap<String, SdkId>,
+    /// Packages with `npm:` call shapes: importing one binds the local name to the package.
+    wrapped: std::collections::HashSet<String>,
 }
 
 impl Sdks {
@@ -102,12 +106,33 @@ impl Sdks {
         let mut calls: HashMap<String, Vec<(SdkId, usize)>> = HashMap::new();
         let mut assigns = HashMap::new();
         let mut roots = HashMap::new();
+        let mut packages = HashMap::new();
+        let mut wrapped = std::collections::HashSet::new();
         for (i, sdk) in all.iter().enumerate() {
             let id = i as SdkId;
             for g in &sdk.globals {
                 roots.insert(g.clone(), id);
             }
+            for p in &sdk.npm {
+                packages.insert(p.clone(), id);
+            }
             for (j, c) in sdk.calls.iter().enumerate() {
+                if let Some(rest) = c.callee.strip_prefix("npm:") {
+                    // `npm:@scope/pkg.method`: the package is everything up to the first `.` after
+                    // the last `/` (package names may contain dots only before that).
+                    let slash = rest.rfind('/').map_or(0, |i| i + 1);
+                    let pkg_end = rest[slash..].find('.').map_or(rest.len(), |i| slash + i);
+                    let pkg = &rest[..pkg_end];
+                    if !sdk.npm.iter().any(|p| p == pkg) {
+                        return Err(format!(
+                            "lints/sdks/{}.toml: callee `{}` names package `{pkg}`, which is not in its npm list",
+                            sdk.id, c.callee
+                        ));
+                    }
+                    wrapped.insert(pkg.to_string());
+                    calls.entry(c.callee.clone()).or_default().push((id, j));
+                    continue;
+                }
                 let root = c.callee.split(['.', '(']).next().unwrap_or_default();
                 if !sdk.globals.iter().any(|g| g == root) {
                     return Err(format!(
@@ -126,6 +151,8 @@ impl Sdks {
             calls,
             assigns,
             roots,
+            packages,
+            wrapped,
         })
     }
 
@@ -142,8 +169,17 @@ impl Sdks {
         self.roots.get(name).copied()
     }
 
-    pub fn roots(&self) -> impl Iterator<Item = &str> {
-        self.roots.keys().map(String::as_str)
+    /// What the prefilter looks for: every global name and every npm package name.
+    pub fn needles(&self) -> impl Iterator<Item = &str> {
+        self.roots
+            .keys()
+            .chain(self.packages.keys())
+            .map(String::as_str)
+    }
+
+    /// True when importing `package` should bind the local name to its `npm:` call shapes.
+    pub fn wraps(&self, package: &str) -> bool {
+        self.wrapped.contains(package)
     }
 
     /// The call shapes registered for a resolved callee path.
