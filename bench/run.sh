@@ -87,8 +87,9 @@ overshare=$out/overshare
 cp "$repo/target/release/overshare" "$overshare"
 
 # The I/O floor greps for the SDK global names overshare's prefilter looks for (from
-# lints/sdks/*.toml), as whole words, in the same files overshare reads (rg_globs above). The word boundaries are ASCII ones, (?-u:\b): ripgrep 13 runs a Unicode \b
-# about 20 times slower (21 s instead of 0.9 s here), which would make it no floor at all.
+# lints/sdks/*.toml), as whole words, in the same files overshare reads (rg_globs above). The word
+# boundaries are ASCII ones, (?-u:\b): ripgrep 13 runs a Unicode \b about 20 times slower (21 s
+# instead of 0.9 s here), which would make it no floor at all.
 names=$(sed -n 's/^globals *= *\[\(.*\)\]/\1/p' "$repo"/lints/sdks/*.toml 2>/dev/null | tr ',' '\n' \
   | tr -d ' "' | grep -v '^$' | sort -u | paste -sd'|' || true)
 [ -n "$names" ] || names='fbq|gtag|ga|dataLayer|analytics|mixpanel|amplitude|posthog|Sentry|heap|hj|FS|clarity|ttq|snaptr|pintrk|twq|lintrk|rdt|ym|_paq|_hsq|Intercom|LogRocket'

@@ -54,7 +54,7 @@ fn prefilter() -> &'static Prefilter {
     static P: OnceLock<Prefilter> = OnceLock::new();
     P.get_or_init(|| {
         // Files with suppression directives are read too, so an unused one is reported.
-        let needles = Catalog::builtin()
+        let needles = Catalog::current()
             .sdks
             .needles()
             .chain([crate::suppress::NEXT_LINE, crate::suppress::FILE]);
@@ -95,7 +95,7 @@ fn check_text_unguarded(
     use_prefilter: bool,
     project: Option<&FieldIndex>,
 ) -> FileResult {
-    let cat = Catalog::builtin();
+    let cat = Catalog::current();
     let mut result = FileResult::default();
     if use_prefilter && !prefilter().may_match(text.as_bytes()) {
         return result;

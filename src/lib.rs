@@ -6,6 +6,7 @@
 
 pub mod analyze;
 pub mod catalog;
+pub mod config;
 pub mod driver;
 pub mod extract;
 #[path = "../lints/mod.rs"]

@@ -29,6 +29,12 @@ enum Command {
         #[arg(long)]
         sdks: bool,
     },
+    /// Write a commented starter `overshare.toml` in the current folder.
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a rule's documentation.
     Explain {
         /// The rule id, e.g. data-to-tracker.
@@ -74,6 +80,9 @@ struct CheckArgs {
     /// Colour in the text report: auto (when a terminal and NO_COLOR unset), always, never.
     #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
     color: String,
+    /// The configuration file (default: `overshare.toml` in the first path's folder or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -105,6 +114,26 @@ fn main() -> ExitCode {
             }
             print_out(&out)
         }
+        Command::Init { force } => {
+            let path = PathBuf::from(overshare::config::FILE_NAME);
+            if path.exists() && !force {
+                eprintln!(
+                    "error: {} exists; use --force to overwrite it",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+            match std::fs::write(&path, overshare::config::STARTER) {
+                Ok(()) => {
+                    println!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Explain { rule } => match lints::find(&rule) {
             Some(r) => print_out(r.docs),
             None => {
@@ -113,6 +142,38 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// A configuration error rendered with the file's name in the snippet header.
+struct NamedConfigError(overshare::config::ConfigError);
+
+impl std::fmt::Debug for NamedConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::fmt::Display for NamedConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for NamedConfigError {}
+
+impl miette::Diagnostic for NamedConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        miette::Diagnostic::code(&self.0)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        miette::Diagnostic::help(&self.0)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        miette::Diagnostic::source_code(&self.0)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        miette::Diagnostic::labels(&self.0)
     }
 }
 
@@ -140,13 +201,49 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    // The configuration: named, or found upward from the first path.
+    let config_path = match &args.config {
+        Some(p) if !p.is_file() => {
+            eprintln!("error: configuration `{}` does not exist", p.display());
+            return ExitCode::from(2);
+        }
+        Some(p) => Some(p.clone()),
+        None => overshare::config::discover(&paths[0]),
+    };
+    let config = match config_path.as_deref().map(overshare::config::load) {
+        None => None,
+        Some(Ok(loaded)) => Some(loaded),
+        Some(Err(e)) => {
+            let mut out = String::new();
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            );
+            let _ = handler.render_report(&mut out, &NamedConfigError(*e));
+            eprint!("{out}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut exclude, mut include) = (args.exclude, args.include);
+    if let Some(c) = &config {
+        match c.catalog() {
+            Ok(cat) => {
+                let _ = Catalog::install(cat);
+            }
+            Err(e) => {
+                eprintln!("error: configuration {}: {e}", c.path.display());
+                return ExitCode::from(2);
+            }
+        }
+        exclude.extend(c.config.files.exclude.iter().cloned());
+        include.extend(c.config.files.include.iter().cloned());
+    }
     let defaults = Options::default();
     let threads = args.threads.unwrap_or(defaults.threads).max(1);
     let opts = Options {
         walk: WalkOptions {
             no_ignore: args.no_ignore,
-            exclude: args.exclude,
-            include: args.include,
+            exclude,
+            include,
             threads,
         },
         threads,
@@ -156,7 +253,12 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let started = Instant::now();
     let report = match overshare::check_paths(&paths, &opts) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            if let Some(c) = &config {
+                r.findings = c.apply(std::mem::take(&mut r.findings), Catalog::current());
+            }
+            r
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);

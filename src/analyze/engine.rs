@@ -1752,6 +1752,7 @@ impl<'a> Engine<'a> {
             receiver_name: receiver_name.as_deref(),
             method: method.as_deref(),
             callee: &callee_val,
+            callee_span: to_span(swc_common::Spanned::span(callee)),
             args: &arg_vals,
             arg_spans: &arg_spans,
             is_new,

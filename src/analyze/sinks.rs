@@ -14,6 +14,8 @@ pub struct Call<'v> {
     pub receiver_name: Option<&'v str>,
     pub method: Option<&'v str>,
     pub callee: &'v Value,
+    /// Where the callee is written: messages show a wrapper's call as the code spells it.
+    pub callee_span: ByteSpan,
     pub args: &'v [Value],
     /// Where each argument is written: steps point at the callback's event name, not the call.
     pub arg_spans: &'v [ByteSpan],
@@ -34,8 +36,14 @@ impl Engine<'_> {
         let cat = self.cat;
         for &(sdk, index) in cat.sdks.calls_for(path) {
             let shape = cat.sdks.call(sdk, index);
+            // `npm:@sentry/react.setUser` reads better as the code wrote it: `Sentry.setUser`.
+            let shown: std::borrow::Cow<str> = if path.starts_with("npm:") {
+                crate::source::snippet(self.text, call.callee_span, 60).into()
+            } else {
+                path.as_ref().into()
+            };
             let display = if shape.command.is_empty() {
-                format!("{path}()")
+                format!("{shown}()")
             } else {
                 let Some(command) = call.args.first().and_then(Value::as_str) else {
                     continue;
@@ -43,7 +51,7 @@ impl Engine<'_> {
                 if !shape.command.iter().any(|c| c == command) {
                     continue;
                 }
-                format!("{path}('{command}')")
+                format!("{shown}('{command}')")
             };
             let site = Rc::new(SinkSite {
                 sdk,

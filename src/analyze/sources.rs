@@ -175,6 +175,10 @@ impl<'a> Engine<'a> {
             None => Value::default(),
         };
         match &obj.kind {
+            // `require('react-facebook-pixel').default` is the package's API too.
+            Kind::Global(path) if key == "default" && path.starts_with("npm:") => {
+                out.kind = obj.kind.clone()
+            }
             Kind::Global(path) => out.kind = global_kind(join_path(path, key)),
             Kind::Dom(d) => {
                 if DOM_VALUE_PROPS.contains(&key) {
@@ -472,6 +476,29 @@ impl<'a> Engine<'a> {
                 }
                 _ => None,
             };
+        }
+
+        // The configuration's own functions: `redact(x)` returns nothing personal,
+        // `getCurrentUserEmail()` returns an email address.
+        let last_name = match (path, call.method) {
+            (_, Some(m)) => Some(m),
+            (Some(p), None) => Some(p.rsplit('.').next().unwrap_or(p)),
+            _ => None,
+        };
+        if let Some(name) = last_name {
+            let custom = &self.cat.custom;
+            if custom.sanitizers.contains(name) {
+                return Some(Value::default());
+            }
+            if let Some(&category) = custom.source_functions.get(name) {
+                let label = self.new_source(
+                    call.span,
+                    category,
+                    format!("the return value of {name}()"),
+                    false,
+                );
+                return Some(Value::tainted(label));
+            }
         }
 
         // `require('react-facebook-pixel')`: the wrapper package's API.

@@ -13,9 +13,55 @@ pub use sdk::{SdkClass, SdkId, Sdks};
 pub struct Catalog {
     pub sdks: Sdks,
     pub names: Names,
+    /// From the configuration: names that say what they hold, and functions that return or
+    /// remove personal data.
+    pub custom: Custom,
 }
 
+/// What a team's `overshare.toml` teaches the analysis about its own code.
+#[derive(Debug, Default)]
+pub struct Custom {
+    /// Function name (last segment) -> the category its return value holds.
+    pub source_functions: std::collections::HashMap<String, CategoryId>,
+    /// Functions whose return value holds no personal data whatever goes in (`redact`).
+    pub sanitizers: std::collections::HashSet<String>,
+}
+
+static ACTIVE: OnceLock<Catalog> = OnceLock::new();
+
 impl Catalog {
+    /// Makes `catalog` (built-in data plus a configuration) the one [`Catalog::current`] returns.
+    /// Once per process: the CLI runs one configuration.
+    pub fn install(catalog: Catalog) -> Result<(), String> {
+        ACTIVE
+            .set(catalog)
+            .map_err(|_| "a configuration was already installed".to_string())
+    }
+
+    /// The installed catalog, or the built-in one.
+    pub fn current() -> &'static Catalog {
+        ACTIVE.get().unwrap_or_else(Catalog::builtin)
+    }
+
+    /// The built-in data with a configuration's additions: SDKs, and names that hold data.
+    pub fn with(
+        extra_sdks: Vec<sdk::Sdk>,
+        names: &[(String, CategoryId)],
+        custom: Custom,
+    ) -> Result<Catalog, String> {
+        let mut all = Sdks::builtin()?.all;
+        all.extend(extra_sdks);
+        let mut sensitive = Names::from_toml(include_str!("../../lints/sensitive.toml"))?;
+        for (name, category) in names {
+            sensitive.add_custom(name, *category);
+        }
+        Ok(Catalog {
+            sdks: Sdks::from_sdks(all)?,
+            names: sensitive,
+            custom,
+        })
+    }
+
     /// The catalog compiled into the binary. Its files are checked by tests, so a failure here
     /// is a build defect, reported once rather than per file.
     pub fn builtin() -> &'static Catalog {
@@ -24,6 +70,7 @@ impl Catalog {
             sdks: Sdks::builtin().unwrap_or_else(|e| panic!("built-in SDK catalog: {e}")),
             names: Names::from_toml(include_str!("../../lints/sensitive.toml"))
                 .unwrap_or_else(|e| panic!("built-in sensitive-data catalog: {e}")),
+            custom: Custom::default(),
         })
     }
 }

@@ -74,6 +74,8 @@ pub enum NameSite {
 
 pub struct Names {
     pub categories: Vec<Category>,
+    /// A configuration's own names (normalised) and what they hold: checked first.
+    custom: std::collections::HashMap<String, CategoryId>,
     metadata_after: Vec<String>,
     flag_before: Vec<String>,
     metadata_owner: Vec<String>,
@@ -117,12 +119,18 @@ impl Names {
             return Err("too many categories".into());
         }
         Ok(Self {
+            custom: Default::default(),
             categories,
             metadata_after: raw.names.metadata_after,
             flag_before: raw.names.flag_before,
             metadata_owner: raw.names.metadata_owner,
             handle_after: raw.names.handle_after,
         })
+    }
+
+    /// Teaches a name (a field id, a property) that holds data of `category`.
+    pub fn add_custom(&mut self, name: &str, category: CategoryId) {
+        self.custom.insert(normalize(name), category);
     }
 
     pub fn category(&self, id: CategoryId) -> &Category {
@@ -142,6 +150,12 @@ impl Names {
         let norm = normalize(name);
         if norm.is_empty() || norm.len() > 80 {
             return None;
+        }
+        if let Some(&category) = self.custom.get(&norm) {
+            return Some(NameMatch {
+                category,
+                kind: NameKind::Value,
+            });
         }
         let owner_norm = owner.map(normalize);
         if site == NameSite::Code {

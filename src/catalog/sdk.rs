@@ -28,7 +28,7 @@ impl SdkClass {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sdk {
     pub id: String,
@@ -49,7 +49,7 @@ pub struct Sdk {
     pub assigns: Vec<AssignShape>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CallShape {
     pub callee: String,
@@ -67,7 +67,7 @@ impl CallShape {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssignShape {
     pub target: String,
@@ -103,6 +103,11 @@ impl Sdks {
             }
             all.push(sdk);
         }
+        Self::from_sdks(all)
+    }
+
+    /// Builds the lookup tables; `all` are the built-in SDKs plus any a configuration declares.
+    pub fn from_sdks(all: Vec<Sdk>) -> Result<Self, String> {
         let mut calls: HashMap<String, Vec<(SdkId, usize)>> = HashMap::new();
         let mut assigns = HashMap::new();
         let mut roots = HashMap::new();

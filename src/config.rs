@@ -1,0 +1,510 @@
+//! `overshare.toml`: a team's own sinks, sources, sanitizers, rule severities and paths. Found
+//! upward from the first scanned path, or named with `--config`. Unknown keys are errors, with a
+//! "did you mean" hint, and every error points at its place in the file.
+
+use crate::catalog::sdk::{CallShape, Sdk, SdkClass};
+use crate::catalog::{Catalog, Custom};
+use crate::report::{Finding, Severity};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "overshare.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub files: Files,
+    /// Rule id -> `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+    /// SDK class (`advertising`, `analytics`, `replay`, `monitoring`, `crm`) -> severity of
+    /// `data-to-tracker` findings for SDKs of that class.
+    #[serde(default)]
+    pub sdk_severity: BTreeMap<String, Level>,
+    #[serde(default, rename = "sink")]
+    pub sinks: Vec<SinkConfig>,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<SourceConfig>,
+    #[serde(default)]
+    pub sanitizers: Sanitizers,
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<Override>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Files {
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// A team's own tracking function: `myco.track(event, props)`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkConfig {
+    /// The call as written once `window.` and aliases are resolved: `myco.track`, `trackEvent`.
+    pub callee: String,
+    #[serde(default)]
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub args: Vec<usize>,
+    pub rest: Option<usize>,
+    /// The vendor or system that receives the data, for messages.
+    pub vendor: String,
+    #[serde(default = "default_class")]
+    pub class: SdkClass,
+    #[serde(default = "default_what")]
+    pub what: String,
+}
+
+fn default_class() -> SdkClass {
+    SdkClass::Analytics
+}
+
+fn default_what() -> String {
+    "data".into()
+}
+
+/// Names that hold personal data in this code base.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    /// `email`, `phone`, `name`, `address`, `card`, `bank`, `gov-id`, `birthdate`, `health`,
+    /// `credentials`, `tracking-number`, `location`.
+    pub category: String,
+    /// Field ids, names and classes, storage keys and property names (`acct-login`, `loginId`).
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Functions whose return value holds such data (`getCurrentUserEmail`).
+    #[serde(default)]
+    pub functions: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanitizers {
+    /// Functions that really remove personal data (`redact`, `anonymize`). Not hashes.
+    #[serde(default)]
+    pub functions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Globs, relative to the configuration file's folder.
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+}
+
+/// A configuration error, with where it is, for miette.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub text: miette::NamedSource<String>,
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+    pub help: Option<String>,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid configuration {}: {}",
+            self.path.display(),
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("overshare::config"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.text)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        let label = miette::LabeledSpan::new_primary_with_span(
+            Some("here".into()),
+            (span.start, span.len()),
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// The configuration found for a run, and the folder its paths are relative to.
+pub struct Loaded {
+    pub config: Config,
+    pub dir: PathBuf,
+    pub path: PathBuf,
+}
+
+/// `overshare.toml` in `start` or the nearest folder above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let mut dir = if start.is_dir() {
+        start
+    } else {
+        start.parent()?.to_path_buf()
+    };
+    loop {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+pub fn load(path: &Path) -> Result<Loaded, Box<ConfigError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Box::new(ConfigError {
+            path: path.into(),
+            text: miette::NamedSource::new(path.display().to_string(), String::new()),
+            message: format!("cannot read: {e}"),
+            span: None,
+            help: None,
+        })
+    })?;
+    let config = parse(&text).map_err(|(message, span, help)| {
+        Box::new(ConfigError {
+            path: path.into(),
+            text: miette::NamedSource::new(path.display().to_string(), text.clone())
+                .with_language("toml"),
+            message,
+            span,
+            help,
+        })
+    })?;
+    let dir = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    Ok(Loaded {
+        config,
+        dir,
+        path: path.into(),
+    })
+}
+
+type ParseError = (String, Option<std::ops::Range<usize>>, Option<String>);
+
+/// Parses and checks a configuration's text.
+pub fn parse(text: &str) -> Result<Config, ParseError> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let message = e.message().to_string();
+        let help = did_you_mean(&message);
+        (message, e.span(), help)
+    })?;
+    let names = &Catalog::builtin().names;
+    let find = |needle: &str| text.find(needle).map(|s| s..s + needle.len());
+    for s in &config.sources {
+        if names.category_by_id(&s.category).is_none() {
+            let ids: Vec<&str> = names.categories.iter().map(|c| c.id.as_str()).collect();
+            return Err((
+                format!("unknown category `{}`", s.category),
+                find(&format!("\"{}\"", s.category)),
+                closest(&s.category, &ids)
+                    .map(|c| format!("did you mean `{c}`? categories: {}", ids.join(", "))),
+            ));
+        }
+    }
+    let rule_ids: Vec<&str> = crate::lints::RULES.iter().map(|r| r.id).collect();
+    let mut rule_keys: Vec<&String> = config.rules.keys().collect();
+    rule_keys.extend(config.overrides.iter().flat_map(|o| o.rules.keys()));
+    for r in rule_keys {
+        if !rule_ids.contains(&r.as_str()) {
+            return Err((
+                format!("unknown rule `{r}`"),
+                find(r),
+                closest(r, &rule_ids)
+                    .map(|c| format!("did you mean `{c}`?"))
+                    .or(Some(format!("rules: {}", rule_ids.join(", ")))),
+            ));
+        }
+    }
+    let classes = ["advertising", "analytics", "replay", "monitoring", "crm"];
+    for c in config.sdk_severity.keys() {
+        if !classes.contains(&c.as_str()) {
+            return Err((
+                format!("unknown SDK class `{c}`"),
+                find(c),
+                closest(c, &classes).map(|x| format!("did you mean `{x}`?")),
+            ));
+        }
+    }
+    for glob in config
+        .files
+        .include
+        .iter()
+        .chain(&config.files.exclude)
+        .chain(config.overrides.iter().flat_map(|o| &o.paths))
+    {
+        if let Err(e) = Glob::new(glob) {
+            return Err((format!("bad glob `{glob}`: {e}"), find(glob), None));
+        }
+    }
+    for s in &config.sinks {
+        if s.args.is_empty() && s.rest.is_none() {
+            return Err((
+                format!("sink `{}` names no data-carrying argument", s.callee),
+                find(&s.callee),
+                Some("add `args = [0]` (0-based indexes) or `rest = 0`".into()),
+            ));
+        }
+    }
+    Ok(config)
+}
+
+/// serde says "unknown field `exlude`, expected `include` or `exclude`": suggest the closest.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    closest(unknown, &candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+impl Loaded {
+    /// The catalog with this configuration's sinks, sources and sanitizers.
+    pub fn catalog(&self) -> Result<Catalog, String> {
+        let base = Catalog::builtin();
+        let mut custom = Custom::default();
+        let mut names = Vec::new();
+        for s in &self.config.sources {
+            let category = base
+                .names
+                .category_by_id(&s.category)
+                .ok_or("unknown category")?;
+            for n in &s.names {
+                names.push((n.trim_start_matches(['#', '.']).to_string(), category));
+            }
+            for f in &s.functions {
+                custom.source_functions.insert(f.clone(), category);
+            }
+        }
+        custom
+            .sanitizers
+            .extend(self.config.sanitizers.functions.iter().cloned());
+        // Custom sinks grouped by vendor: each becomes an SDK of its own.
+        let mut by_vendor: BTreeMap<&str, Vec<&SinkConfig>> = BTreeMap::new();
+        for s in &self.config.sinks {
+            by_vendor.entry(&s.vendor).or_default().push(s);
+        }
+        let mut sdks = Vec::new();
+        for (vendor, sinks) in by_vendor {
+            let slug: String = vendor
+                .to_ascii_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let mut globals: Vec<String> = sinks
+                .iter()
+                .map(|s| s.callee.split(['.', '(']).next().unwrap_or("").to_string())
+                .collect();
+            globals.sort();
+            globals.dedup();
+            sdks.push(Sdk {
+                id: format!("custom-{slug}"),
+                name: vendor.to_string(),
+                vendor: vendor.to_string(),
+                class: sinks[0].class,
+                docs: self.path.display().to_string(),
+                globals,
+                npm: Vec::new(),
+                loaders: Vec::new(),
+                beacons: Vec::new(),
+                calls: sinks
+                    .iter()
+                    .map(|s| CallShape {
+                        callee: s.callee.clone(),
+                        command: s.command.clone(),
+                        args: s.args.clone(),
+                        rest: s.rest,
+                        what: s.what.clone(),
+                    })
+                    .collect(),
+                assigns: Vec::new(),
+            });
+        }
+        Catalog::with(sdks, &names, custom)
+    }
+
+    /// Applies rule levels, SDK-class severities and per-path overrides to a run's findings.
+    pub fn apply(&self, findings: Vec<Finding>, cat: &Catalog) -> Vec<Finding> {
+        let class_level: HashMap<&str, Level> = self
+            .config
+            .sdk_severity
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        let overrides: Vec<(GlobSet, &BTreeMap<String, Level>)> = self
+            .config
+            .overrides
+            .iter()
+            .filter_map(|o| {
+                let mut b = GlobSetBuilder::new();
+                for p in &o.paths {
+                    b.add(Glob::new(p).ok()?);
+                }
+                Some((b.build().ok()?, &o.rules))
+            })
+            .collect();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                if f.rule == crate::lints::data_to_tracker::RULE.id {
+                    if let Some(sdk) = cat.sdks.all.iter().find(|s| s.id == f.sdk) {
+                        if let Some(level) = class_level.get(sdk.class.as_str()) {
+                            f.severity = level.severity()?;
+                        }
+                    }
+                }
+                if let Some(level) = self.config.rules.get(f.rule) {
+                    f.severity = level.severity()?;
+                }
+                let abs = cwd.join(&f.file);
+                let abs = std::fs::canonicalize(&abs).unwrap_or(abs);
+                let rel = abs.strip_prefix(&self.dir).unwrap_or(&abs);
+                for (set, rules) in &overrides {
+                    if set.is_match(rel) {
+                        if let Some(level) = rules.get(f.rule) {
+                            f.severity = level.severity()?;
+                        }
+                    }
+                }
+                Some(f)
+            })
+            .collect()
+    }
+}
+
+/// The starter configuration `overshare init` writes.
+pub const STARTER: &str = r#"# overshare configuration: https://github.com/overshare-dev/overshare#configuration
+# Every section is optional. Paths and globs are relative to this file's folder.
+
+[files]
+# include = ["dist/app.js"]          # scan paths the defaults skip (node_modules, dist, build, ...)
+# exclude = ["legacy/**", "**/*.stories.tsx"]
+
+[rules]
+# "data-to-tracker" = "error"        # error | warning | info | off
+# "unused-suppression" = "warning"
+# "suppression-without-reason" = "warning"
+
+[sdk-severity]
+# Severity of data-to-tracker findings by the receiving SDK's class.
+# advertising = "error"
+# analytics = "warning"
+# replay = "warning"
+# monitoring = "warning"
+# crm = "warning"
+
+# Your own tracking functions: which arguments they send, and to whom.
+# [[sink]]
+# callee = "myco.track"              # as called, after window. and aliases: myco.track, trackEvent
+# args = [1]                         # 0-based indexes of the arguments that carry data
+# vendor = "MyCo analytics"
+# class = "analytics"                # advertising | analytics | replay | monitoring | crm
+# what = "event properties"
+
+# Names that hold personal data in your code: field ids/names/classes, storage keys, properties.
+# [[source]]
+# category = "email"                 # email phone name address card bank gov-id birthdate health
+#                                    # credentials tracking-number location
+# names = ["acct-login", "loginId"]
+# functions = ["getCurrentUserEmail"]  # their return value holds this category
+
+# Functions that really remove personal data (a hash does not: vendors match on hashes).
+[sanitizers]
+# functions = ["redact", "anonymize"]
+
+# Per-path rule levels.
+# [[override]]
+# paths = ["tests/**", "**/*.test.*"]
+# rules = { "data-to-tracker" = "off" }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_parses() {
+        parse(STARTER).unwrap();
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let (message, span, help) = parse("[files]\nexlude = [\"a\"]\n").unwrap_err();
+        assert!(message.contains("unknown field `exlude`"), "{message}");
+        assert_eq!(span, Some(8..14));
+        assert_eq!(help.as_deref(), Some("did you mean `exclude`?"));
+        let (message, _, help) = parse("[rules]\n\"data-to-trackr\" = \"off\"\n").unwrap_err();
+        assert!(message.contains("unknown rule"));
+        assert_eq!(help.as_deref(), Some("did you mean `data-to-tracker`?"));
+        let (_, _, help) =
+            parse("[[source]]\ncategory = \"emial\"\nnames = [\"x\"]\n").unwrap_err();
+        assert!(help.unwrap().starts_with("did you mean `email`?"));
+    }
+}
