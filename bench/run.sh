@@ -3,24 +3,24 @@
 # corpus of real JS/TS from pinned npm packages. See bench/README.md.
 #
 # Usage: bench/run.sh [CORPUS_DIR]
-#   CORPUS_DIR            corpus folder (default $BENCH_CORPUS or /work/bench-corpus); built with
+#   CORPUS_DIR            corpus folder (default $BENCH_CORPUS or ../bench-corpus beside the checkout); built with
 #                         corpus.sh when it has no src/. Keep it outside the repository.
 # Environment:
 #   BENCH_ROUNDS=5        counted rounds (one extra warm-up round is run first and not counted)
 #   BENCH_NOPF_ROUNDS=3   counted rounds that also run `overshare --no-prefilter` (0 = skip it)
 #   BENCH_THREADS=        pass --threads N to overshare (default: its own, all cores)
 #   BENCH_OVERSHARE_ARGS= more overshare options, e.g. '--max-file-size 100000000'
-#   BENCH_CORPUS_SH=      corpus builder (default /work/shared/bench/corpus.sh)
+#   BENCH_CORPUS_SH=      corpus builder (default ../shared/bench/corpus.sh beside the checkout)
 #   BENCH_OUT=            folder for logs and the warm-up JSON (default: a new /tmp folder)
 #   BENCH_SKIP_BUILD=1    reuse target/release/overshare as is
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-corpus=${1:-${BENCH_CORPUS:-/work/bench-corpus}}
+corpus=${1:-${BENCH_CORPUS:-$repo/../bench-corpus}}
 rounds=${BENCH_ROUNDS:-5}
 nopf_rounds=${BENCH_NOPF_ROUNDS:-3}
-corpus_sh=${BENCH_CORPUS_SH:-/work/shared/bench/corpus.sh}
+corpus_sh=${BENCH_CORPUS_SH:-$repo/../shared/bench/corpus.sh}
 out=${BENCH_OUT:-$(mktemp -d /tmp/overshare-bench.XXXXXX)}
 tools=$here/.tools
 mkdir -p "$out"

@@ -187,6 +187,8 @@ struct Outcome {
 /// is on since when (the collector's watchdog reads it).
 struct Shared {
     files: Arc<Vec<PathBuf>>,
+    /// The order files are taken in: largest first, so no core idles on a big file at the end.
+    order: Vec<usize>,
     project: FieldIndex,
     next: AtomicUsize,
     running: Mutex<Vec<Option<(usize, Instant)>>>,
@@ -207,10 +209,10 @@ fn spawn_worker(
     };
     let (shared, tx) = (shared.clone(), tx.clone());
     let work = move || loop {
-        let i = shared.next.fetch_add(1, Ordering::Relaxed);
-        if i >= shared.files.len() {
+        let n = shared.next.fetch_add(1, Ordering::Relaxed);
+        let Some(&i) = shared.order.get(n) else {
             return;
-        }
+        };
         shared.running.lock().unwrap()[slot] = Some((i, Instant::now()));
         let result = check_path(&shared.files[i], &shared.opts, &shared.project);
         shared.running.lock().unwrap()[slot] = None;
@@ -329,8 +331,21 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let project = index_fields(&files, opts, &pool);
+    let order = {
+        use rayon::prelude::*;
+        let sizes: Vec<u64> = pool.install(|| {
+            files
+                .par_iter()
+                .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+                .collect()
+        });
+        let mut order: Vec<usize> = (0..files.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+        order
+    };
     let shared = Arc::new(Shared {
         files: files.clone(),
+        order,
         project,
         next: AtomicUsize::new(0),
         running: Mutex::new(Vec::new()),

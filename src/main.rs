@@ -1,5 +1,10 @@
 //! The `overshare` command line.
 
+// Parsing allocates many small AST nodes and frees them at once: mimalloc is markedly faster at
+// that than the system allocator (measured on the benchmark corpus).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use overshare::catalog::Catalog;
 use overshare::lints;

@@ -3,7 +3,7 @@
 //! mentions one as a whole word cannot produce a finding: it is counted and skipped unparsed.
 //! `--no-prefilter` turns this off, and a test checks both give the same findings.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 pub struct Prefilter {
     matcher: AhoCorasick,
@@ -19,19 +19,29 @@ impl Prefilter {
         needles.sort_unstable();
         needles.dedup();
         let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&needles)
             .expect("SDK globals form a valid pattern set");
         Self { matcher }
     }
 
     /// True when the text mentions any needle as a whole identifier.
+    ///
+    /// Leftmost-longest search, restarted one byte after a match that is part of a longer word:
+    /// every start position is still tried, and a shorter needle at the same start cannot be a
+    /// whole word where the longest one is not.
     pub fn may_match(&self, text: &[u8]) -> bool {
-        self.matcher.find_overlapping_iter(text).any(|m| {
+        let mut at = 0;
+        while let Some(m) = self.matcher.find(Input::new(text).range(at..)) {
             let before_ok = m.start() == 0 || !is_ident_byte(text[m.start() - 1]);
             let after_ok = m.end() == text.len() || !is_ident_byte(text[m.end()]);
-            before_ok && after_ok
-        })
+            if before_ok && after_ok {
+                return true;
+            }
+            at = m.start() + 1;
+        }
+        false
     }
 }
 

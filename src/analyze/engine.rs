@@ -9,7 +9,8 @@ use crate::extract::{ElementFact, Interpolation};
 use crate::parse::to_span;
 use crate::source::{snippet, ByteSpan};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+// Keys are small and not attacker-chosen in a way that matters for a linter: FxHash is faster.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 use swc_ecma_ast::*;
 
@@ -88,8 +89,6 @@ struct FuncEntry<'a> {
 }
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
-/// A name and the name of the object it is read from.
-type NameKey = (Rc<str>, Option<Rc<str>>);
 
 struct Binding {
     value: Value,
@@ -150,7 +149,6 @@ pub struct Engine<'a> {
     binding_params: bool,
     work: usize,
     budget: usize,
-    name_cache: HashMap<NameKey, Option<crate::catalog::NameMatch>>,
 }
 
 pub(super) fn str_of(s: &Str) -> Rc<str> {
@@ -174,13 +172,13 @@ impl<'a> Engine<'a> {
                 .iter()
                 .map(|i| (i.placeholder.clone(), i))
                 .collect(),
-            bound: HashMap::new(),
-            dom_refs: HashMap::new(),
+            bound: HashMap::default(),
+            dom_refs: HashMap::default(),
             component_templates: false,
             sources: Vec::new(),
-            source_ids: HashMap::new(),
+            source_ids: HashMap::default(),
             flows: Vec::new(),
-            flow_keys: HashSet::new(),
+            flow_keys: HashSet::default(),
             funcs: Vec::new(),
             frames: vec![Frame {
                 activation: 0,
@@ -196,7 +194,6 @@ impl<'a> Engine<'a> {
             binding_params: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
-            name_cache: HashMap::new(),
         }
     }
 
@@ -351,16 +348,27 @@ impl<'a> Engine<'a> {
         owner: Option<&str>,
         site: NameSite,
     ) -> Option<crate::catalog::NameMatch> {
-        let key = (Rc::<str>::from(name), owner.map(Rc::<str>::from));
         if site == NameSite::Field {
             return self.cat.names.classify(name, owner, site);
         }
-        if let Some(hit) = self.name_cache.get(&key) {
-            return *hit;
+        // Property names repeat across files: the cache lives as long as the worker thread.
+        thread_local! {
+            static CACHE: std::cell::RefCell<HashMap<(Box<str>, Option<Box<str>>), Option<crate::catalog::NameMatch>>> =
+                Default::default();
         }
-        let hit = self.cat.names.classify(name, owner, site);
-        self.name_cache.insert(key, hit);
-        hit
+        let cat = self.cat;
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(hit) = c.get(&(Box::from(name), owner.map(Box::from))) {
+                return *hit;
+            }
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            let hit = cat.names.classify(name, owner, site);
+            c.insert((name.into(), owner.map(Box::from)), hit);
+            hit
+        })
     }
 
     /// Records `value`, sent as argument `arg` of a sink, as flows (or as pending hits of the

@@ -126,7 +126,11 @@ pub(super) fn collect_jsx_fields(program: &Program) -> JsxFields {
 impl<'a> Engine<'a> {
     /// Registers a program's JSX fields: elements for lookups and bindings, refs as handles.
     pub(super) fn prepare_jsx(&mut self, program: &Program) {
-        if !self.text.contains('<') {
+        // Only form fields matter: skip the walk for code that renders none.
+        if !["<input", "<select", "<textarea", "<form"]
+            .iter()
+            .any(|t| self.text.contains(t))
+        {
             return;
         }
         let fields = collect_jsx_fields(program);
