@@ -89,6 +89,8 @@ struct FuncEntry<'a> {
 }
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
+/// (name, owner name) -> what the name says the value holds.
+type NameCache = HashMap<(Box<str>, Option<Box<str>>), Option<crate::catalog::NameMatch>>;
 
 struct Binding {
     value: Value,
@@ -353,8 +355,7 @@ impl<'a> Engine<'a> {
         }
         // Property names repeat across files: the cache lives as long as the worker thread.
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<(Box<str>, Option<Box<str>>), Option<crate::catalog::NameMatch>>> =
-                Default::default();
+            static CACHE: std::cell::RefCell<NameCache> = Default::default();
         }
         let cat = self.cat;
         CACHE.with(|c| {
