@@ -11,6 +11,7 @@ use crate::project::FieldIndex;
 use crate::report::{FileError, Finding, Report};
 use crate::source::LineIndex;
 use crate::walk::{walk, WalkOptions};
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -48,6 +49,11 @@ pub struct FileResult {
     pub errors: Vec<String>,
     /// False when the prefilter showed the file cannot matter.
     pub parsed: bool,
+    /// Texts of other files findings point into (modules reached through imports).
+    pub linked: Vec<(String, Arc<str>)>,
+    /// Project modules this file imports, when the prefilter skipped it: if one of them calls
+    /// an SDK, the file is analysed after all.
+    pub imports: Vec<PathBuf>,
 }
 
 fn prefilter() -> &'static Prefilter {
@@ -125,8 +131,11 @@ fn check_text_unguarded(
     if programs.is_empty() {
         return result;
     }
+    let arena = typed_arena::Arena::new();
     let facts = crate::analyze::FileFacts {
         text,
+        path: Path::new(display),
+        arena: &arena,
         elements: &extracted.elements,
         paired_elements: extracted
             .template_url
@@ -143,10 +152,26 @@ fn check_text_unguarded(
         return result;
     }
     let idx = LineIndex::new(text);
+    let mut files = vec![(display.to_string(), LineIndex::new(text))];
+    files.extend(
+        outcome
+            .files
+            .iter()
+            .map(|f| (f.display.clone(), LineIndex::new(&f.text))),
+    );
     let mut findings = data_to_tracker::findings(cat, &outcome);
     for f in &mut findings {
-        f.file = display.to_string();
-        f.resolve(&idx);
+        f.resolve_in(&files);
+    }
+    // Texts of imported modules that findings point into, for the text report.
+    for f in &findings {
+        if f.file != display {
+            if let Some(m) = outcome.files.iter().find(|m| m.display == f.file) {
+                if !result.linked.iter().any(|(d, _)| d == &m.display) {
+                    result.linked.push((m.display.clone(), Arc::from(&*m.text)));
+                }
+            }
+        }
     }
     let mut findings = crate::suppress::apply(findings, &directives, display, &idx);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -187,6 +212,8 @@ struct Outcome {
 /// is on since when (the collector's watchdog reads it).
 struct Shared {
     files: Arc<Vec<PathBuf>>,
+    /// The walked files, for resolving imports without touching the file system.
+    known: HashSet<PathBuf>,
     /// The order files are taken in: largest first, so no core idles on a big file at the end.
     order: Vec<usize>,
     project: FieldIndex,
@@ -214,7 +241,12 @@ fn spawn_worker(
             return;
         };
         shared.running.lock().unwrap()[slot] = Some((i, Instant::now()));
-        let result = check_path(&shared.files[i], &shared.opts, &shared.project);
+        let result = check_path(
+            &shared.files[i],
+            &shared.opts,
+            &shared.project,
+            &shared.known,
+        );
         shared.running.lock().unwrap()[slot] = None;
         if tx.send(Outcome { index: i, result }).is_err() {
             return;
@@ -231,13 +263,79 @@ fn spawn_worker(
     }
 }
 
-fn check_path(path: &Path, opts: &Options, project: &FieldIndex) -> FileOutcome {
+fn check_path(
+    path: &Path,
+    opts: &Options,
+    project: &FieldIndex,
+    known: &HashSet<PathBuf>,
+) -> FileOutcome {
+    check_path_with(path, opts, project, known, opts.prefilter)
+}
+
+fn check_path_with(
+    path: &Path,
+    opts: &Options,
+    project: &FieldIndex,
+    known: &HashSet<PathBuf>,
+    prefilter: bool,
+) -> FileOutcome {
     let text = read_source(path, opts.max_file_size)?;
     let display = path.to_string_lossy();
     let project = (!project.is_empty()).then_some(project);
-    let result = check_text_in(&display, &text, opts.prefilter, project);
+    let mut result = check_text_in(&display, &text, prefilter, project);
+    // A skipped script may still import a module that calls an SDK: remember its imports.
+    if !result.parsed
+        && crate::extract::Lang::from_extension(
+            path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        )
+        .is_some()
+    {
+        let exists = |p: &Path| known.contains(p);
+        result.imports = crate::resolve::scan_imports(&text)
+            .into_iter()
+            .filter_map(|spec| crate::resolve::resolve(path, spec, &exists))
+            .collect();
+    }
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
     Ok((result, keep))
+}
+
+/// Files the prefilter skipped that import, directly or not, a module that was analysed: their
+/// data may flow into that module's SDK calls, so they are analysed after all.
+fn importers_of_analysed(files: &[PathBuf], results: &[Option<FileOutcome>]) -> Vec<usize> {
+    let index: HashMap<&Path, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_path(), i))
+        .collect();
+    let mut relevant: Vec<bool> = results
+        .iter()
+        .map(|r| matches!(r, Some(Ok((fr, _))) if fr.parsed))
+        .collect();
+    let mut added = Vec::new();
+    loop {
+        let mut changed = false;
+        for (i, r) in results.iter().enumerate() {
+            let Some(Ok((fr, _))) = r else { continue };
+            if relevant[i] || fr.imports.is_empty() {
+                continue;
+            }
+            if fr
+                .imports
+                .iter()
+                .any(|p| index.get(p.as_path()).is_some_and(|&j| relevant[j]))
+            {
+                relevant[i] = true;
+                added.push(i);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    added.sort_unstable();
+    added
 }
 
 /// Files whose markup can declare fields for other files' scripts.
@@ -344,6 +442,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         order
     };
     let shared = Arc::new(Shared {
+        known: files.iter().cloned().collect(),
         files: files.clone(),
         order,
         project,
@@ -394,9 +493,26 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         }
     }
     drop(tx);
-    // Workers still stuck on a file keep running until the process exits; nothing waits for them.
-    std::mem::forget(pool);
 
+    // Phase 3: skipped files whose imports lead to analysed modules.
+    if opts.prefilter {
+        use rayon::prelude::*;
+        let again = importers_of_analysed(&files, &results);
+        let redone: Vec<(usize, FileOutcome)> = pool.install(|| {
+            again
+                .par_iter()
+                .map(|&i| {
+                    (
+                        i,
+                        check_path_with(&files[i], opts, &shared.project, &shared.known, false),
+                    )
+                })
+                .collect()
+        });
+        for (i, r) in redone {
+            results[i] = Some(r);
+        }
+    }
     for (i, r) in results.into_iter().enumerate() {
         let display = files[i].to_string_lossy().into_owned();
         match r {
@@ -413,6 +529,9 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 if let Some(t) = text {
                     report.texts.insert(display.clone(), t);
                 }
+                for (d, t) in fr.linked {
+                    report.texts.entry(d).or_insert(t);
+                }
                 report.findings.extend(fr.findings);
             }
             Some(Err(e)) => report.errors.push(FileError {
@@ -425,6 +544,8 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
             }),
         }
     }
+    // Workers still stuck on a file keep running until the process exits; nothing waits for them.
+    std::mem::forget(pool);
     report.sort();
     Ok(report)
 }

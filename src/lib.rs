@@ -15,6 +15,7 @@ pub mod parse;
 pub mod prefilter;
 pub mod project;
 pub mod report;
+pub mod resolve;
 pub mod source;
 pub mod suppress;
 pub mod walk;

@@ -62,6 +62,20 @@ pub fn nesting_depth(code: &str) -> usize {
 /// Parses a block of `file_text`. Inline handlers are parsed as the body of
 /// `function (event) { … }`, which is what the browser compiles them to.
 pub fn parse_block(file_text: &str, block: &ScriptBlock) -> Result<Program, ParseError> {
+    parse_block_at(file_text, block, 0)
+}
+
+/// Each file of an analysis owns a region of the position space: a module loaded through an
+/// import is parsed at `file * FILE_STRIDE`, so one span says which file it is in.
+pub const FILE_SHIFT: u32 = 26;
+pub const FILE_STRIDE: u32 = 1 << FILE_SHIFT;
+
+/// [`parse_block`] for the file at index `file` of an analysis.
+pub fn parse_block_at(
+    file_text: &str,
+    block: &ScriptBlock,
+    file: u32,
+) -> Result<Program, ParseError> {
     let code: &str = match &block.decoded {
         Some(d) => d,
         None => &file_text[block.span.start as usize..block.span.end as usize],
@@ -84,7 +98,7 @@ pub fn parse_block(file_text: &str, block: &ScriptBlock) -> Result<Program, Pars
         code
     };
     // The wrapper's prefix maps to the bytes just before the attribute: only its own spans do.
-    let base = 1 + block.span.start as i64 - prefix_len as i64;
+    let base = 1 + (file * FILE_STRIDE) as i64 + block.span.start as i64 - prefix_len as i64;
     let base = base.max(1) as u32;
     let input = StringInput::new(source, BytePos(base), BytePos(base + source.len() as u32));
     let mut parser = Parser::new_from(Lexer::new(

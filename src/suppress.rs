@@ -100,6 +100,11 @@ pub fn apply(
     let mut used = vec![false; directives.len()];
     let mut kept = Vec::with_capacity(findings.len());
     for f in findings {
+        // A finding in a module this file imports is that module's to suppress.
+        if f.file != file {
+            kept.push(f);
+            continue;
+        }
         let mut suppressed = false;
         for (i, d) in directives.iter().enumerate() {
             if d.covers(&f) {

@@ -118,6 +118,9 @@ struct Frame {
 pub struct Outcome {
     pub sources: Vec<SourceInfo>,
     pub flows: Vec<Flow>,
+    /// Modules the analysis loaded through imports: file `k` of a span (`span.start >>
+    /// FILE_SHIFT`) is `files[k - 1]`; 0 is the analysed file.
+    pub files: Vec<super::LinkedFile>,
 }
 
 pub struct Engine<'a> {
@@ -131,6 +134,10 @@ pub struct Engine<'a> {
     pub(super) interpolations: HashMap<String, &'a Interpolation>,
     /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
     pub(super) bound: HashMap<String, (CategoryId, Rc<str>)>,
+    /// True while a summary's parameter path is replayed on a caller's value.
+    pub(super) replaying: bool,
+    /// Project modules loaded through imports, and their exports.
+    pub(super) modules: super::modules::Modules<'a>,
     /// The file has template expressions (a component with an inline or paired template):
     /// class methods are callable from them by name.
     pub(super) component_templates: bool,
@@ -177,6 +184,8 @@ impl<'a> Engine<'a> {
             bound: HashMap::default(),
             dom_refs: HashMap::default(),
             component_templates: false,
+            replaying: false,
+            modules: super::modules::Modules::new(facts.arena, facts.path),
             sources: Vec::new(),
             source_ids: HashMap::default(),
             flows: Vec::new(),
@@ -275,9 +284,19 @@ impl<'a> Engine<'a> {
             let s = &sources[f.source as usize];
             !s.weak || !strong.contains(&(f.sink.span, f.key.clone(), s.category))
         });
+        let files = self
+            .modules
+            .files
+            .drain(..)
+            .map(|f| super::LinkedFile {
+                display: f.display,
+                text: f.text.into(),
+            })
+            .collect();
         Outcome {
             sources: self.sources,
             flows: self.flows,
+            files,
         }
     }
 
@@ -302,7 +321,7 @@ impl<'a> Engine<'a> {
             }
             None => {
                 let id = self.sources.len() as SourceId;
-                let expr = snippet(self.text, span, 120);
+                let expr = snippet(self.file_text(span), self.local(span), 120);
                 self.sources.push(SourceInfo {
                     span,
                     category,
@@ -320,8 +339,46 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The text of the file a span is in (the analysed file, or a module it imports).
+    pub(super) fn file_text(&self, span: ByteSpan) -> &str {
+        match (span.start >> crate::parse::FILE_SHIFT) as usize {
+            0 => self.text,
+            k => self.modules.files.get(k - 1).map_or("", |f| &f.text),
+        }
+    }
+
+    /// A span relative to the start of its file.
+    pub(super) fn local(&self, span: ByteSpan) -> ByteSpan {
+        let base = span.start & !(crate::parse::FILE_STRIDE - 1);
+        ByteSpan::new(span.start - base, span.end - base)
+    }
+
+    /// The source text of a span, in whichever file it is.
+    pub(super) fn span_text(&self, span: ByteSpan) -> &str {
+        let l = self.local(span);
+        self.file_text(span)
+            .get(l.start as usize..l.end as usize)
+            .unwrap_or("")
+    }
+
     pub(super) fn source_category(&self, id: SourceId) -> CategoryId {
         self.sources[id as usize].category
+    }
+
+    /// A module's top level: a scope of its own, not the importer's.
+    pub(super) fn enter_module_scope(&mut self) -> (ScopeRef, u32) {
+        let root = Scope {
+            is_function: true,
+            ..Default::default()
+        };
+        let saved = std::mem::replace(&mut self.scope, Rc::new(RefCell::new(root)));
+        let cond = std::mem::replace(&mut self.cond, 0);
+        (saved, cond)
+    }
+
+    pub(super) fn leave_module_scope(&mut self, saved: (ScopeRef, u32)) {
+        self.scope = saved.0;
+        self.cond = saved.1;
     }
 
     pub(super) fn enter_block_scope(&mut self) -> ScopeRef {
@@ -385,6 +442,13 @@ impl<'a> Engine<'a> {
     fn emit(&mut self, site: &Rc<SinkSite>, arg: usize, key: String, label: Label) {
         match &label.origin {
             Origin::Source(id) => {
+                let source_span = self.sources[*id as usize].span;
+                if self.modules.in_module() || source_span.start >= crate::parse::FILE_STRIDE {
+                    let steps = label.steps.to_vec();
+                    if self.inside_one_module(source_span, site.span, &steps) {
+                        return;
+                    }
+                }
                 if self.flow_keys.insert((*id, site.span, key.clone())) {
                     self.flows.push(Flow {
                         source: *id,
@@ -732,6 +796,13 @@ impl<'a> Engine<'a> {
     }
 
     fn access_path(&mut self, v: &Value, path: &[Seg]) -> Value {
+        let saved = std::mem::replace(&mut self.replaying, true);
+        let out = self.access_path_inner(v, path);
+        self.replaying = saved;
+        out
+    }
+
+    fn access_path_inner(&mut self, v: &Value, path: &[Seg]) -> Value {
         let mut cur = v.clone();
         for seg in path {
             cur = match seg {
@@ -764,6 +835,10 @@ impl<'a> Engine<'a> {
     /// imported from a tracker wrapper package stand for the package's API (`npm:` callees).
     fn import(&mut self, import: &'a ImportDecl) {
         let package = str_of(&import.src);
+        if crate::resolve::is_local(&package) {
+            self.import_module(import, &package);
+            return;
+        }
         if !self.cat.sdks.wraps(&package) {
             return;
         }
@@ -781,6 +856,33 @@ impl<'a> Engine<'a> {
                 }
             };
             self.declare(&local.sym, Value::kind(Kind::Global(path.into())), false);
+        }
+    }
+
+    /// `import { trackSignup } from './analytics'`: the names are the module's exports.
+    fn import_module(&mut self, import: &'a ImportDecl, spec: &str) {
+        if import.type_only {
+            return;
+        }
+        let Some(exports) = self.load_module(spec) else {
+            return;
+        };
+        for s in &import.specifiers {
+            let (local, value) = match s {
+                ImportSpecifier::Default(d) => (
+                    &d.local,
+                    exports.field("default").cloned().unwrap_or_default(),
+                ),
+                ImportSpecifier::Namespace(n) => (&n.local, exports.clone()),
+                ImportSpecifier::Named(n) => {
+                    let name = n
+                        .imported
+                        .as_ref()
+                        .map_or_else(|| n.local.sym.to_string(), export_name);
+                    (&n.local, exports.field(&name).cloned().unwrap_or_default())
+                }
+            };
+            self.declare(&local.sym, value, false);
         }
     }
 
@@ -818,7 +920,13 @@ impl<'a> Engine<'a> {
 
     fn module_decl(&mut self, d: &'a ModuleDecl) {
         match d {
-            ModuleDecl::ExportDecl(e) => self.decl(&e.decl),
+            ModuleDecl::ExportDecl(e) => {
+                self.decl(&e.decl);
+                for name in declared_names(&e.decl) {
+                    let v = self.lookup(&name).unwrap_or_default();
+                    self.export(&name, v);
+                }
+            }
             ModuleDecl::ExportDefaultDecl(e) => match &e.decl {
                 DefaultDecl::Fn(f) => {
                     let name = f
@@ -827,21 +935,69 @@ impl<'a> Engine<'a> {
                         .map_or("default".into(), |i| i.sym.to_string());
                     let v = self.register(FuncNode::Function(&f.function), &name);
                     if let Some(id) = &f.ident {
-                        self.declare(&id.sym, v, false);
+                        self.declare(&id.sym, v.clone(), false);
                     }
+                    self.export("default", v);
                 }
-                DefaultDecl::Class(c) => self.class(
-                    &c.class,
-                    c.ident
+                DefaultDecl::Class(c) => {
+                    let name = c
+                        .ident
                         .as_ref()
                         .map(|i| i.sym.as_str())
-                        .unwrap_or("default"),
-                ),
+                        .unwrap_or("default");
+                    let v = self.class(&c.class, name);
+                    if let Some(id) = &c.ident {
+                        self.declare(&id.sym, v.clone(), false);
+                    }
+                    self.export("default", v);
+                }
                 DefaultDecl::TsInterfaceDecl(_) => {}
             },
             ModuleDecl::ExportDefaultExpr(e) => {
                 let v = self.expr(&e.expr);
                 self.expose_component_members(&e.expr, &v);
+                self.export("default", v);
+            }
+            ModuleDecl::ExportNamed(n) => {
+                let from = n.src.as_ref().map(|s| str_of(s));
+                let module = from.as_deref().and_then(|s| self.load_module(s));
+                for spec in &n.specifiers {
+                    match spec {
+                        ExportSpecifier::Named(named) => {
+                            let orig = export_name(&named.orig);
+                            let exported = named
+                                .exported
+                                .as_ref()
+                                .map_or_else(|| orig.clone(), export_name);
+                            let v = match (&from, &module) {
+                                (Some(_), Some(m)) => m.field(&orig).cloned().unwrap_or_default(),
+                                (Some(_), None) => Value::default(),
+                                (None, _) => self.lookup(&orig).unwrap_or_default(),
+                            };
+                            self.export(&exported, v);
+                        }
+                        ExportSpecifier::Namespace(ns) => {
+                            let name = export_name(&ns.name);
+                            self.export(&name, module.clone().unwrap_or_default());
+                        }
+                        ExportSpecifier::Default(d) => {
+                            let v = module
+                                .as_ref()
+                                .and_then(|m| m.field("default").cloned())
+                                .unwrap_or_default();
+                            self.export(&d.exported.sym, v);
+                        }
+                    }
+                }
+            }
+            ModuleDecl::ExportAll(a) => {
+                if let Some(m) = self.load_module(&str_of(&a.src)) {
+                    if let Some(fields) = m.fields.clone() {
+                        for (k, v) in fields.iter().filter(|(k, _)| &***k != "default") {
+                            self.export(k, v.clone());
+                        }
+                    }
+                }
             }
             ModuleDecl::TsExportAssignment(e) => {
                 self.expr(&e.expr);
@@ -887,7 +1043,8 @@ impl<'a> Engine<'a> {
                 }
             }
             Decl::Class(c) => {
-                self.class(&c.class, &c.ident.sym);
+                let v = self.class(&c.class, &c.ident.sym);
+                self.declare(&c.ident.sym, v, false);
             }
             Decl::Using(u) => {
                 for d in &u.decls {
@@ -899,7 +1056,10 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn class(&mut self, class: &'a Class, name: &str) {
+    /// Registers a class's members; its value holds its methods, so `new C().m()` and `C.m()`
+    /// reach their summaries.
+    fn class(&mut self, class: &'a Class, name: &str) -> Value {
+        let mut value = Value::default();
         if let Some(sup) = &class.super_class {
             self.expr(sup);
         }
@@ -912,6 +1072,7 @@ impl<'a> Engine<'a> {
                     let mname = prop_name_str(&m.key).unwrap_or_else(|| "method".into());
                     let f =
                         self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
+                    value.set_field(mname.as_str().into(), f.clone());
                     // A component's template calls its methods by name (`(blur)="track(x)"`).
                     if self.component_templates && !m.is_static && self.lookup(&mname).is_none() {
                         self.declare(&mname, f, false);
@@ -939,6 +1100,7 @@ impl<'a> Engine<'a> {
                 _ => {}
             }
         }
+        value
     }
 
     fn stmt(&mut self, s: &'a Stmt) {
@@ -1327,8 +1489,7 @@ impl<'a> Engine<'a> {
                     .ident
                     .as_ref()
                     .map_or("class".to_string(), |i| i.sym.to_string());
-                self.class(&c.class, &name);
-                Value::default()
+                self.class(&c.class, &name)
             }
             Expr::Unary(u) => {
                 self.expr(&u.arg);
@@ -1375,7 +1536,16 @@ impl<'a> Engine<'a> {
                 let span = to_span(c.span);
                 match &c.callee {
                     Callee::Expr(callee) => self.call(span, callee, &c.args, false),
-                    Callee::Super(_) | Callee::Import(_) => {
+                    Callee::Import(_) => {
+                        // `import('./analytics')`: the module's exports (awaited or `.then`).
+                        match c.args.first().map(|a| &*a.expr) {
+                            Some(Expr::Lit(Lit::Str(s))) => {
+                                self.load_module(&str_of(s)).unwrap_or_default()
+                            }
+                            _ => Value::default(),
+                        }
+                    }
+                    Callee::Super(_) => {
                         for a in &c.args {
                             self.expr(&a.expr);
                         }
@@ -1637,6 +1807,14 @@ impl<'a> Engine<'a> {
         let Some(key) = self.member_key(&m.prop) else {
             return;
         };
+        // CommonJS exports: `module.exports = {…}`, `exports.track = …`.
+        if let Kind::Global(path) = &obj.kind {
+            match (&**path, &*key) {
+                ("module", "exports") => return self.export_all(value),
+                ("exports" | "module.exports", k) => return self.export(k, value),
+                _ => {}
+            }
+        }
         // Sink assignments: `window.intercomSettings = {…}`.
         if let Kind::Global(path) = &obj.kind {
             let target = join_path(path, &key);
@@ -1790,6 +1968,10 @@ impl<'a> Engine<'a> {
         if let Some(v) = self.builtin_call(&call) {
             return v;
         }
+        // `new Tracker()`: an instance has the class's methods.
+        if is_new && callee_val.fields.is_some() && matches!(callee_val.kind, Kind::Unknown) {
+            return callee_val.clone();
+        }
         // 3. A function defined in this file.
         if let Kind::Func(fid) = callee_val.kind {
             let name = self.funcs[fid].name.clone();
@@ -1805,6 +1987,14 @@ impl<'a> Engine<'a> {
         // `braze.getUser().setEmail`, `ttq.instance('ID').track`.
         match &callee_val.kind {
             Kind::Global(p) if !is_new => Value::kind(Kind::Global(format!("{p}()").into())),
+            // `new Uint8Array(buf)`, `new Date(dob)`, `new Blob([email])`: built from the data.
+            Kind::Global(_) if is_new => {
+                let mut out = Value::default();
+                for a in &arg_vals {
+                    out.add_taint(&a.flat_taint(0));
+                }
+                out
+            }
             _ => Value::default(),
         }
     }
@@ -1880,6 +2070,43 @@ impl FuncEntry<'_> {
             FuncNode::Ctor(c) => to_span(c.span),
             FuncNode::Block(b) => to_span(b.span),
         }
+    }
+}
+
+/// The names a declaration binds: `export const { a, b } = …` exports `a` and `b`.
+fn declared_names(d: &Decl) -> Vec<String> {
+    fn pat_names(p: &Pat, out: &mut Vec<String>) {
+        match p {
+            Pat::Ident(b) => out.push(b.id.sym.to_string()),
+            Pat::Array(a) => a.elems.iter().flatten().for_each(|e| pat_names(e, out)),
+            Pat::Object(o) => {
+                for prop in &o.props {
+                    match prop {
+                        ObjectPatProp::KeyValue(kv) => pat_names(&kv.value, out),
+                        ObjectPatProp::Assign(a) => out.push(a.key.id.sym.to_string()),
+                        ObjectPatProp::Rest(r) => pat_names(&r.arg, out),
+                    }
+                }
+            }
+            Pat::Rest(r) => pat_names(&r.arg, out),
+            Pat::Assign(a) => pat_names(&a.left, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    match d {
+        Decl::Fn(f) => out.push(f.ident.sym.to_string()),
+        Decl::Class(c) => out.push(c.ident.sym.to_string()),
+        Decl::Var(v) => v.decls.iter().for_each(|d| pat_names(&d.name, &mut out)),
+        _ => {}
+    }
+    out
+}
+
+fn export_name(n: &ModuleExportName) -> String {
+    match n {
+        ModuleExportName::Ident(i) => i.sym.to_string(),
+        ModuleExportName::Str(s) => str_of(s).to_string(),
     }
 }
 

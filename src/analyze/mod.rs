@@ -1,6 +1,7 @@
 //! Stage 5: the taint analysis of one file's script blocks.
 
 mod engine;
+mod modules;
 mod react;
 mod sinks;
 mod sources;
@@ -8,6 +9,7 @@ mod template;
 pub mod value;
 
 pub use engine::{Flow, Outcome, SinkSite, SourceInfo};
+pub use modules::LinkedFile;
 
 use crate::catalog::Catalog;
 use crate::extract::{BlockKind, ElementFact, Interpolation};
@@ -18,6 +20,10 @@ use swc_ecma_ast::Program;
 #[derive(Clone, Copy)]
 pub struct FileFacts<'a> {
     pub text: &'a str,
+    /// The file's path, for resolving its imports.
+    pub path: &'a std::path::Path,
+    /// Where modules loaded through imports are kept while the analysis runs.
+    pub arena: &'a typed_arena::Arena<Program>,
     /// Elements declared in the file's markup.
     pub elements: &'a [ElementFact],
     /// Elements of a template paired with this file (an Angular component's `templateUrl`).

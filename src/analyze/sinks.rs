@@ -38,7 +38,8 @@ impl Engine<'_> {
             let shape = cat.sdks.call(sdk, index);
             // `npm:@sentry/react.setUser` reads better as the code wrote it: `Sentry.setUser`.
             let shown: std::borrow::Cow<str> = if path.starts_with("npm:") {
-                crate::source::snippet(self.text, call.callee_span, 60).into()
+                let text = self.span_text(call.callee_span);
+                crate::source::snippet(text, ByteSpan::new(0, text.len() as u32), 60).into()
             } else {
                 path.as_ref().into()
             };

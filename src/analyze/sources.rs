@@ -95,6 +95,10 @@ const PASS_THROUGH_METHODS: &[&str] = &[
     "charAt",
     "catch",
     "finally",
+    // Mapping over data keeps the data (`bytes.map(b => b.toString(16)).join('')`).
+    "map",
+    "flatMap",
+    "reduce",
 ];
 
 /// Global functions that return their argument encoded, serialised or parsed.
@@ -230,10 +234,14 @@ impl<'a> Engine<'a> {
             Kind::Str(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
-        let named = if !matches!(
-            obj.kind,
-            Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_)
-        ) && key != "[index]"
+        // Replaying a summary's parameter path on the caller's value reads what that value
+        // holds; the callee's names were judged when the summary was made.
+        let named = if !self.replaying
+            && !matches!(
+                obj.kind,
+                Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_)
+            )
+            && key != "[index]"
             && !out
                 .taint
                 .iter()
@@ -271,10 +279,8 @@ impl<'a> Engine<'a> {
             }
         }
         if let Some(m) = named {
-            let text = self
-                .text
-                .get(span.start as usize..span.end as usize)
-                .unwrap_or(key);
+            let text = self.span_text(span);
+            let text = if text.is_empty() { key } else { text };
             // `const { email } = user` reads `user.email` although only `email` is written.
             let desc = match owner {
                 Some(o) if text == key => format!("{o}.{key}"),
@@ -501,6 +507,12 @@ impl<'a> Engine<'a> {
             }
         }
 
+        // `require('./analytics')`: a project module's exports.
+        if let (Some("require"), Some(spec)) = (path, arg0_str) {
+            if crate::resolve::is_local(spec) {
+                return Some(self.load_module(spec).unwrap_or_default());
+            }
+        }
         // `require('react-facebook-pixel')`: the wrapper package's API.
         if let (Some("require"), Some(pkg)) = (path, arg0_str) {
             if self.cat.sdks.wraps(pkg) {
@@ -707,7 +719,7 @@ impl<'a> Engine<'a> {
                 let mut out = recv.taint_only();
                 if matches!(
                     m,
-                    "concat" | "replace" | "replaceAll" | "join" | "update" | "digest"
+                    "concat" | "replace" | "replaceAll" | "join" | "update" | "digest" | "encode"
                 ) {
                     for a in call.args {
                         out.add_taint(&a.taint_only().taint);

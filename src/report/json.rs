@@ -60,7 +60,7 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
         end_line: f.sink.end.line,
         end_column: f.sink.end.column,
         source: f.source.as_ref().map(|s| JsonSpan {
-            file: &f.file,
+            file: s.file.as_deref().unwrap_or(&f.file),
             line: s.start.line,
             column: s.start.column,
             end_line: s.end.line,
@@ -71,7 +71,7 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
             .flow
             .iter()
             .map(|s| JsonStep {
-                file: &f.file,
+                file: s.at.file.as_deref().unwrap_or(&f.file),
                 line: s.at.start.line,
                 column: s.at.start.column,
                 note: &s.note,

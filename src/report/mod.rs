@@ -29,6 +29,8 @@ impl Severity {
 /// A span in a file, with its resolved 1-based positions.
 #[derive(Clone, Debug, Default)]
 pub struct SpanRef {
+    /// The file the span is in, when it is not the finding's file (a flow across modules).
+    pub file: Option<String>,
     pub span: ByteSpan,
     pub start: LineCol,
     pub end: LineCol,
@@ -49,6 +51,16 @@ impl SpanRef {
     fn resolve(&mut self, idx: &LineIndex) {
         self.start = idx.line_col(self.span.start);
         self.end = idx.line_col(self.span.end);
+    }
+
+    /// Resolves a span of a multi-file analysis: its file is `files[span.start >> FILE_SHIFT]`;
+    /// the span becomes local to that file. Returns the file's name.
+    fn resolve_in<'f>(&mut self, files: &'f [(String, LineIndex)]) -> &'f str {
+        let k = ((self.span.start >> crate::parse::FILE_SHIFT) as usize).min(files.len() - 1);
+        let base = self.span.start & !(crate::parse::FILE_STRIDE - 1);
+        self.span = ByteSpan::new(self.span.start - base, self.span.end - base);
+        self.resolve(&files[k].1);
+        &files[k].0
     }
 }
 
@@ -95,6 +107,20 @@ impl Finding {
         }
         for step in &mut self.flow {
             step.at.resolve(idx);
+        }
+    }
+
+    /// Fills in files, lines and columns for a flow whose spans may lie in several files
+    /// (`files[0]` is the analysed file, the rest the modules it loaded).
+    pub fn resolve_in(&mut self, files: &[(String, LineIndex)]) {
+        self.file = self.sink.resolve_in(files).to_string();
+        if let Some(s) = &mut self.source {
+            let f = s.resolve_in(files).to_string();
+            s.file = Some(f);
+        }
+        for step in &mut self.flow {
+            let f = step.at.resolve_in(files).to_string();
+            step.at.file = Some(f);
         }
     }
 

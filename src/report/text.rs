@@ -43,27 +43,50 @@ impl Diagnostic for FindingDiagnostic<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        let f = self.finding;
+        // Parts of the flow in other files cannot be drawn in this file's snippet: list them.
+        let mut lines = Vec::new();
+        let elsewhere = |s: &super::SpanRef| s.file.as_deref().is_some_and(|x| x != f.file);
+        if let Some(src) = f.source.as_ref().filter(|s| elsewhere(s)) {
+            lines.push(format!(
+                "read at {}:{}:{} `{}`",
+                src.file.as_deref().unwrap_or(""),
+                src.start.line,
+                src.start.column,
+                src.expr.as_deref().unwrap_or("")
+            ));
+        }
+        for step in f.flow.iter().filter(|s| elsewhere(&s.at)) {
+            lines.push(format!(
+                "{} at {}:{}",
+                step.note,
+                step.at.file.as_deref().unwrap_or(""),
+                step.at.start.line
+            ));
+        }
+        if let Some(h) = &f.help {
+            lines.push(h.clone());
+        }
+        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
+        // Only what lies in this file can be drawn in its snippet; `help` lists the rest.
+        let here = |s: &super::SpanRef| s.file.as_deref().is_none_or(|x| x == f.file);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(f.sink_label.clone()),
             span(f.sink.span),
         )];
-        if let Some(s) = &f.source {
+        if let Some(s) = f.source.as_ref().filter(|s| here(s)) {
             labels.push(LabeledSpan::new_with_span(
                 Some(f.source_label.clone()),
                 span(s.span),
             ));
         }
-        for step in &f.flow {
+        for step in f.flow.iter().filter(|s| here(&s.at)) {
             let inside_other = labels.iter().any(|l| {
                 let (a, b) = (l.offset(), l.offset() + l.len());
                 (step.at.span.start as usize) >= a && (step.at.span.end as usize) <= b
