@@ -51,6 +51,8 @@ pub struct FileResult {
     pub parsed: bool,
     /// Texts of other files findings point into (modules reached through imports).
     pub linked: Vec<(String, Arc<str>)>,
+    /// The file defines a function whose parameters reach an SDK call.
+    pub wrapper: bool,
     /// Project modules this file imports, when the prefilter skipped it: if one of them calls
     /// an SDK, the file is analysed after all.
     pub imports: Vec<PathBuf>,
@@ -147,6 +149,7 @@ fn check_text_unguarded(
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
+    result.wrapper = outcome.wrapper;
     let directives = crate::suppress::directives(text);
     if outcome.flows.is_empty() && directives.is_empty() {
         return result;
@@ -300,8 +303,8 @@ fn check_path_with(
     Ok((result, keep))
 }
 
-/// Files the prefilter skipped that import, directly or not, a module that was analysed: their
-/// data may flow into that module's SDK calls, so they are analysed after all.
+/// Files the prefilter skipped that import, directly or not, a module whose functions send
+/// their parameters to an SDK: their data may flow through it, so they are analysed after all.
 fn importers_of_analysed(files: &[PathBuf], results: &[Option<FileOutcome>]) -> Vec<usize> {
     let index: HashMap<&Path, usize> = files
         .iter()
@@ -310,7 +313,7 @@ fn importers_of_analysed(files: &[PathBuf], results: &[Option<FileOutcome>]) -> 
         .collect();
     let mut relevant: Vec<bool> = results
         .iter()
-        .map(|r| matches!(r, Some(Ok((fr, _))) if fr.parsed))
+        .map(|r| matches!(r, Some(Ok((fr, _))) if fr.wrapper))
         .collect();
     let mut added = Vec::new();
     loop {

@@ -59,3 +59,68 @@ mod tests {
         assert!(!p.may_match(b""));
     }
 }
+
+/// APIs through which page code reads personal data (see `analyze/sources.rs`): a file that uses
+/// none of them and names nothing sensitive has no source of its own.
+const SOURCE_APIS: &[&str] = &[
+    "getElement",
+    "querySelector",
+    "$(",
+    "jQuery(",
+    "document.forms",
+    "FormData",
+    "URLSearchParams",
+    "searchParams",
+    "localStorage",
+    "sessionStorage",
+    "document.cookie",
+    "Cookies.",
+    "getCookie",
+    "getValues",
+    "handleSubmit",
+    "<input",
+    "<select",
+    "<textarea",
+    "<form",
+    "geolocation",
+];
+
+/// True when a script may read personal data: it uses a source API, or a word in it (a name, a
+/// property, a string key) is one the sensitive-name catalog recognises. Used to decide whether a
+/// file that calls no SDK itself but imports a wrapper module must be analysed.
+pub fn may_have_source(
+    text: &str,
+    names: &crate::catalog::Names,
+    functions: &dyn Fn(&str) -> bool,
+) -> bool {
+    if SOURCE_APIS.iter().any(|api| text.contains(api)) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut prev: Option<&str> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() || b == b'_' || b == b'$' {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'$')
+            {
+                i += 1;
+            }
+            let word = &text[start..i];
+            let owner = prev.filter(|_| start > 0 && bytes[start - 1] == b'.');
+            if functions(word)
+                || names
+                    .classify(word, owner, crate::catalog::NameSite::Code)
+                    .is_some()
+            {
+                return true;
+            }
+            prev = Some(word);
+        } else {
+            i += 1;
+        }
+    }
+    false
+}

@@ -97,30 +97,36 @@ pub fn normalize(p: &Path) -> PathBuf {
 }
 
 /// The local specifiers a file imports: `import … from './x'`, `export … from './x'`,
-/// `import('./x')`, `require('./x')`. A fast scan, not a parse: it only decides which files the
-/// prefilter must not skip.
+/// `import('./x')`, `require('./x')`. A fast scan, not a parse: one pass for the quoted local
+/// prefixes (`'./`, `"../`, `'@/`…), then a look back for the keyword before the quote. It only
+/// decides which files the prefilter must not skip.
 pub fn scan_imports(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static PREFIXES: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = PREFIXES.get_or_init(|| {
+        let mut pats = Vec::new();
+        for q in ['\'', '"', '`'] {
+            for p in ["./", "../", "@/", "~/"] {
+                pats.push(format!("{q}{p}"));
+            }
+        }
+        AhoCorasick::new(pats).expect("valid patterns")
+    });
     let bytes = text.as_bytes();
-    for needle in ["from", "import", "require"] {
-        let mut at = 0;
-        while let Some(pos) = text[at..].find(needle) {
-            let mut i = at + pos + needle.len();
-            at = i;
-            while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'(' || bytes[i] == b'\t') {
-                i += 1;
-            }
-            let Some(&q) = bytes.get(i) else { break };
-            if q != b'\'' && q != b'"' && q != b'`' {
-                continue;
-            }
-            let rest = &text[i + 1..];
-            if let Some(end) = rest.find(q as char) {
-                let spec = &rest[..end];
-                if is_local(spec) {
-                    out.push(spec);
-                }
-            }
+    let mut out = Vec::new();
+    for m in ac.find_iter(text) {
+        let q = bytes[m.start()] as char;
+        let rest = &text[m.start() + 1..];
+        let Some(end) = rest.find(q) else { continue };
+        let spec = &rest[..end];
+        if spec.contains('\n') {
+            continue;
+        }
+        // The keyword before the quote: `from`, `import`, `require(`, `import(`.
+        let before = text[..m.start()].trim_end_matches([' ', '\t', '(']);
+        if before.ends_with("from") || before.ends_with("import") || before.ends_with("require") {
+            out.push(spec);
         }
     }
     out.sort_unstable();

@@ -121,6 +121,9 @@ pub struct Outcome {
     /// Modules the analysis loaded through imports: file `k` of a span (`span.start >>
     /// FILE_SHIFT`) is `files[k - 1]`; 0 is the analysed file.
     pub files: Vec<super::LinkedFile>,
+    /// The file defines a function whose parameters reach an SDK call: files that import it
+    /// can send data through it.
+    pub wrapper: bool,
 }
 
 pub struct Engine<'a> {
@@ -284,6 +287,11 @@ impl<'a> Engine<'a> {
             let s = &sources[f.source as usize];
             !s.weak || !strong.contains(&(f.sink.span, f.key.clone(), s.category))
         });
+        // Does this file define a wrapper: a function whose parameters reach an SDK call?
+        let wrapper = self.funcs.iter().any(|f| {
+            f.node_span().start < crate::parse::FILE_STRIDE
+                && f.summary.as_ref().is_some_and(|s| !s.hits.is_empty())
+        });
         let files = self
             .modules
             .files
@@ -297,6 +305,7 @@ impl<'a> Engine<'a> {
             sources: self.sources,
             flows: self.flows,
             files,
+            wrapper,
         }
     }
 
@@ -864,25 +873,27 @@ impl<'a> Engine<'a> {
         if import.type_only {
             return;
         }
-        let Some(exports) = self.load_module(spec) else {
-            return;
-        };
+        // Loading is deferred to the first call that could carry data through the module:
+        // most imports are never on such a path, and loading is the costly part.
+        let from_file = self.modules.current_file();
         for s in &import.specifiers {
-            let (local, value) = match s {
-                ImportSpecifier::Default(d) => (
-                    &d.local,
-                    exports.field("default").cloned().unwrap_or_default(),
-                ),
-                ImportSpecifier::Namespace(n) => (&n.local, exports.clone()),
+            let (local, path) = match s {
+                ImportSpecifier::Default(d) => (&d.local, vec!["default".into()]),
+                ImportSpecifier::Namespace(n) => (&n.local, Vec::new()),
                 ImportSpecifier::Named(n) => {
                     let name = n
                         .imported
                         .as_ref()
                         .map_or_else(|| n.local.sym.to_string(), export_name);
-                    (&n.local, exports.field(&name).cloned().unwrap_or_default())
+                    (&n.local, vec![name.into()])
                 }
             };
-            self.declare(&local.sym, value, false);
+            let lazy = LazyImport {
+                spec: spec.into(),
+                from_file,
+                path,
+            };
+            self.declare(&local.sym, Value::kind(Kind::Lazy(Rc::new(lazy))), false);
         }
     }
 
@@ -1931,6 +1942,53 @@ impl<'a> Engine<'a> {
                 arg_vals.push(element_of(&v));
             } else {
                 arg_vals.push(v);
+            }
+        }
+        // A call through an imported module: load it when the call can carry data into it, or
+        // when the function's name says it returns personal data (`getUserEmail()`).
+        let mut callee_val = callee_val;
+        if let Kind::Lazy(lazy) = &callee_val.kind {
+            let lazy = lazy.clone();
+            let concrete = |v: &Value| {
+                v.flat_taint(0)
+                    .iter()
+                    .any(|l| matches!(l.origin, Origin::Source(_)))
+            };
+            let carries = arg_vals.iter().any(concrete)
+                || receiver.as_ref().is_some_and(concrete)
+                || lazy
+                    .path
+                    .last()
+                    .is_some_and(|n| self.cat.names.classify(n, None, NameSite::Code).is_some());
+            let resolved = if carries {
+                self.resolve_lazy(&lazy)
+            } else {
+                None
+            };
+            match resolved {
+                Some(resolved) => {
+                    if let Kind::Func(fid) = resolved.kind {
+                        let name = self.funcs[fid].name.clone();
+                        let step = Step {
+                            span,
+                            note: format!("passed to {name}()").into(),
+                        };
+                        return self.apply(fid, arg_vals, receiver.unwrap_or_default(), &step);
+                    }
+                    if is_new && resolved.fields.is_some() {
+                        return resolved;
+                    }
+                    callee_val = resolved;
+                }
+                // Not loaded (nothing to carry), or not there: judge the call by its name, as
+                // for any function we cannot see into (`sha256(email)` still identifies).
+                None => {
+                    let name = lazy
+                        .path
+                        .last()
+                        .map_or_else(|| "default".to_string(), |n| n.to_string());
+                    callee_val = Value::kind(Kind::Global(name.into()));
+                }
             }
         }
         let call = super::sinks::Call {

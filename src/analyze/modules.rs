@@ -14,8 +14,8 @@ use swc_ecma_ast::Program;
 
 /// How many modules one analysis may load, and how deep imports may nest: bounds on the work a
 /// file can cause; beyond them imports are treated as unknown (clean), never guessed.
-const MAX_MODULES: usize = 64;
-const MAX_DEPTH: usize = 12;
+const MAX_MODULES: usize = 32;
+const MAX_DEPTH: usize = 8;
 /// Larger modules are generated code, not worth following.
 const MAX_MODULE_BYTES: u64 = 1 << 20;
 
@@ -50,11 +50,16 @@ impl<'a> Modules<'a> {
         }
     }
 
-    fn current_path(&self) -> &Path {
-        match self.stack.last() {
-            Some(&k) => &self.files[k - 1].path,
-            None => &self.main,
+    fn path_of(&self, file: usize) -> &Path {
+        match file {
+            0 => &self.main,
+            k => &self.files[k - 1].path,
         }
+    }
+
+    /// The file index of the module being evaluated (0: the analysed file).
+    pub fn current_file(&self) -> usize {
+        self.stack.last().copied().unwrap_or(0)
     }
 
     /// True while a module (not the analysed file) is being evaluated.
@@ -66,10 +71,24 @@ impl<'a> Modules<'a> {
 impl<'a> Engine<'a> {
     /// The exports of the project module `spec` names, loading it on first use.
     pub(super) fn load_module(&mut self, spec: &str) -> Option<Value> {
+        let from = self.modules.current_file();
+        self.load_module_from(spec, from)
+    }
+
+    /// What a deferred import stands for: the module's export, then the members read from it.
+    pub(super) fn resolve_lazy(&mut self, lazy: &LazyImport) -> Option<Value> {
+        let mut v = self.load_module_from(&lazy.spec, lazy.from_file)?;
+        for name in &lazy.path {
+            v = v.field(name).cloned()?;
+        }
+        Some(v)
+    }
+
+    fn load_module_from(&mut self, spec: &str, from: usize) -> Option<Value> {
         if !crate::resolve::is_local(spec) {
             return None;
         }
-        let path = crate::resolve::resolve_fs(self.modules.current_path(), spec)?;
+        let path = crate::resolve::resolve_fs(self.modules.path_of(from), spec)?;
         if let Some(cached) = self.modules.cache.get(&path) {
             return cached.clone();
         }

@@ -231,6 +231,16 @@ impl<'a> Engine<'a> {
                     out = (**target).clone();
                 }
             }
+            // `tracker.lead` on a deferred import: the member joins its path.
+            Kind::Lazy(l) => {
+                let mut path = l.path.clone();
+                path.push(key.into());
+                out.kind = Kind::Lazy(Rc::new(LazyImport {
+                    spec: l.spec.clone(),
+                    from_file: l.from_file,
+                    path,
+                }));
+            }
             Kind::Str(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
@@ -510,7 +520,13 @@ impl<'a> Engine<'a> {
         // `require('./analytics')`: a project module's exports.
         if let (Some("require"), Some(spec)) = (path, arg0_str) {
             if crate::resolve::is_local(spec) {
-                return Some(self.load_module(spec).unwrap_or_default());
+                let from_file = self.modules.current_file();
+                let lazy = LazyImport {
+                    spec: spec.into(),
+                    from_file,
+                    path: Vec::new(),
+                };
+                return Some(Value::kind(Kind::Lazy(Rc::new(lazy))));
             }
         }
         // `require('react-facebook-pixel')`: the wrapper package's API.

@@ -145,6 +145,19 @@ pub enum Kind {
     Func(usize),
     /// A React state setter: calling it stores its argument in the named state variable.
     Setter(Rc<str>),
+    /// A binding imported from a project module, not loaded yet: the module is loaded when a
+    /// call through it could carry personal data.
+    Lazy(Rc<LazyImport>),
+}
+
+#[derive(Debug)]
+pub struct LazyImport {
+    /// The import specifier, resolved against the importing module.
+    pub spec: Rc<str>,
+    /// The module that imports it (file index), for resolution.
+    pub from_file: usize,
+    /// The export, then any members read from it: `["default", "lead"]`, `["trackSignup"]`.
+    pub path: Vec<Rc<str>>,
 }
 
 #[derive(Debug)]
