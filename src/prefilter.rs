@@ -45,21 +45,6 @@ impl Prefilter {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_words_only() {
-        let p = Prefilter::new(["fbq", "ga", "analytics"]);
-        assert!(p.may_match(b"window.fbq('init')"));
-        assert!(p.may_match(b"x;ga('send')"));
-        assert!(!p.may_match(b"const gap = 1; myfbq(); analyticsEnabled"));
-        assert!(p.may_match(b"gap; ga"));
-        assert!(!p.may_match(b""));
-    }
-}
-
 /// APIs through which page code reads personal data (see `analyze/sources.rs`): a file that uses
 /// none of them and names nothing sensitive has no source of its own.
 const SOURCE_APIS: &[&str] = &[
@@ -123,4 +108,19 @@ pub fn may_have_source(
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let p = Prefilter::new(["fbq", "ga", "analytics"]);
+        assert!(p.may_match(b"window.fbq('init')"));
+        assert!(p.may_match(b"x;ga('send')"));
+        assert!(!p.may_match(b"const gap = 1; myfbq(); analyticsEnabled"));
+        assert!(p.may_match(b"gap; ga"));
+        assert!(!p.may_match(b""));
+    }
 }
