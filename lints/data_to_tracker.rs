@@ -86,9 +86,14 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
     } else {
         format!("key {}", flow.key)
     };
+    let what = if flow.sink.what.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", flow.sink.what)
+    };
     let message = format!(
-        "{} from {} is sent to {} in {} {} ({place})",
-        category.label, source.desc, sdk.name, flow.sink.display, flow.sink.what
+        "{} from {} is sent to {} in {}{what} ({place})",
+        category.label, source.desc, sdk.name, flow.sink.display
     );
     Finding {
         rule: RULE.id,

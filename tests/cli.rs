@@ -162,3 +162,88 @@ fn text_report_labels_source_and_sink() {
     );
     assert!(err.contains("findings"), "{err}");
 }
+
+#[test]
+fn configuration_teaches_sinks_sources_sanitizers_and_overrides() {
+    let (code, out, err) = run(&["check", "projects/configured", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(String, u64, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                f["line"].as_u64().unwrap(),
+                f["category"].as_str().unwrap().to_string(),
+                f["sdk"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "app.js".to_string(),
+                3,
+                "email".to_string(),
+                "custom-myco-analytics".to_string()
+            ),
+            (
+                "app.js".to_string(),
+                5,
+                "email".to_string(),
+                "meta-pixel".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_configuration_is_an_error_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("overshare.toml"),
+        "[files]\nexlude = [\"x\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.js"), "fbq('init', '1');\n").unwrap();
+    let out = bin()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("unknown field `exlude`"), "{err}");
+    assert!(err.contains("overshare.toml:2:1"), "{err}");
+    assert!(err.contains("did you mean `exclude`?"), "{err}");
+}
+
+#[test]
+fn init_writes_a_config_that_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().arg("init").current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let again = bin().arg("init").current_dir(dir.path()).output().unwrap();
+    assert_eq!(again.status.code(), Some(2), "init must not overwrite");
+    std::fs::write(dir.path().join("a.js"), "fbq('init', '1');\n").unwrap();
+    let check = bin()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

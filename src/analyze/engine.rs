@@ -448,6 +448,10 @@ impl<'a> Engine<'a> {
         }
     }
 
+    pub(super) fn emit_pub(&mut self, site: &Rc<SinkSite>, arg: usize, key: String, label: Label) {
+        self.emit(site, arg, key, label);
+    }
+
     fn emit(&mut self, site: &Rc<SinkSite>, arg: usize, key: String, label: Label) {
         match &label.origin {
             Origin::Source(id) => {
@@ -1457,11 +1461,16 @@ impl<'a> Engine<'a> {
                     let v = self.expr(e);
                     out.add_taint(&v.taint_only().taint);
                 }
-                if t.exprs.is_empty() {
-                    if let Some(q) = t.quasis.first().and_then(|q| q.cooked.as_ref()) {
-                        return Value::str(q.to_atom_lossy().as_str());
-                    }
-                }
+                let text: String = t
+                    .quasis
+                    .iter()
+                    .filter_map(|q| q.cooked.as_ref().map(|c| c.to_atom_lossy().to_string()))
+                    .collect();
+                out.kind = if t.exprs.is_empty() {
+                    Kind::Str(text.into())
+                } else {
+                    Kind::Concat(text.into())
+                };
                 out
             }
             Expr::TaggedTpl(t) => {
@@ -1517,9 +1526,15 @@ impl<'a> Engine<'a> {
                     BinaryOp::Add => {
                         let mut out = l.taint_only();
                         out.add_taint(&r.taint_only().taint);
-                        if let (Some(a), Some(c)) = (l.as_str(), r.as_str()) {
-                            out.kind = Kind::Str(format!("{a}{c}").into());
-                        }
+                        out.kind = match (&l.kind, &r.kind) {
+                            (Kind::Str(a), Kind::Str(c)) => Kind::Str(format!("{a}{c}").into()),
+                            _ => match (l.known_text(), r.known_text()) {
+                                (None, None) => Kind::Unknown,
+                                (a, c) => Kind::Concat(
+                                    format!("{}{}", a.unwrap_or(""), c.unwrap_or("")).into(),
+                                ),
+                            },
+                        };
                         out
                     }
                     BinaryOp::LogicalOr | BinaryOp::NullishCoalescing | BinaryOp::LogicalAnd => {
@@ -1840,6 +1855,10 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
+        // `new Image().src = 'https://www.facebook.com/tr?…' + email`: a raw beacon.
+        if self.beacon_assign(&key, &value, span) {
+            return;
+        }
         // `el.onchange = function (e) {…}`: a handler fired with the element.
         if key.starts_with("on") && key.len() > 2 {
             if let Kind::Func(fid) = value.kind {
@@ -2019,7 +2038,7 @@ impl<'a> Engine<'a> {
             return Value::default();
         }
         // 1. A tracker SDK call: the data-carrying arguments are sent.
-        if self.sink_call(&call) {
+        if self.sink_call(&call) || self.beacon_call(&call) {
             return Value::default();
         }
         // 2. Browser APIs that read personal data or pass it through.

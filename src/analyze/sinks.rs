@@ -70,3 +70,84 @@ impl Engine<'_> {
         false
     }
 }
+
+impl Engine<'_> {
+    /// The SDK whose collection endpoint a URL names (`facebook.com/tr`, `bat.bing.com`).
+    fn beacon_sdk(&self, url: &Value) -> Option<(crate::catalog::SdkId, String)> {
+        let text = url.known_text()?;
+        let cat = self.cat;
+        cat.sdks.all.iter().enumerate().find_map(|(i, sdk)| {
+            sdk.beacons
+                .iter()
+                .find(|b| !b.is_empty() && text.contains(b.as_str()))
+                .map(|b| (i as crate::catalog::SdkId, b.clone()))
+        })
+    }
+
+    /// Raw beacons: `navigator.sendBeacon(url, body)`, `fetch(url, {body})`,
+    /// `xhr.open(method, url)` to a tracker's collection endpoint send the URL's data (and the
+    /// body's); true when the call was one.
+    pub(super) fn beacon_call(&mut self, call: &Call) -> bool {
+        let path = match &call.callee.kind {
+            Kind::Global(p) => p.as_ref(),
+            _ => "",
+        };
+        let (url_index, body_index) = match (path, call.method) {
+            ("navigator.sendBeacon", _) | (_, Some("sendBeacon")) => (0, Some(1)),
+            ("fetch", _) => (0, Some(1)),
+            (_, Some("open")) if call.args.len() >= 2 => (1, None),
+            _ => return false,
+        };
+        let Some(url) = call.args.get(url_index) else {
+            return false;
+        };
+        let Some((sdk, endpoint)) = self.beacon_sdk(url) else {
+            return false;
+        };
+        let site = Rc::new(SinkSite {
+            sdk,
+            span: call.span,
+            display: format!("a request to {endpoint}"),
+            what: String::new(),
+        });
+        let url_data = url.taint_only();
+        self.send_keyed(&site, url_index, "url", &url_data);
+        if let Some(body) = body_index.and_then(|i| call.args.get(i).map(|b| (i, b))) {
+            // `fetch(url, { body })`: the init object's body; `sendBeacon(url, data)`: the data.
+            let (i, b) = body;
+            let data = if path == "fetch" {
+                b.field("body").cloned().unwrap_or_default()
+            } else {
+                b.clone()
+            };
+            self.send_keyed(&site, i, "body", &data);
+        }
+        true
+    }
+
+    /// `img.src = url` / `new Image().src = url` to a tracker's endpoint.
+    pub(super) fn beacon_assign(&mut self, key: &str, value: &Value, span: ByteSpan) -> bool {
+        if key != "src" {
+            return false;
+        }
+        let Some((sdk, endpoint)) = self.beacon_sdk(value) else {
+            return false;
+        };
+        let site = Rc::new(SinkSite {
+            sdk,
+            span,
+            display: format!("a request to {endpoint}"),
+            what: String::new(),
+        });
+        self.send_keyed(&site, 0, "url", &value.taint_only());
+        true
+    }
+
+    fn send_keyed(&mut self, site: &Rc<SinkSite>, arg: usize, prefix: &str, value: &Value) {
+        let mut parts = Vec::new();
+        value.flatten(prefix, 0, &mut parts);
+        for (key, label) in parts {
+            self.emit_pub(site, arg, key, label);
+        }
+    }
+}

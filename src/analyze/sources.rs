@@ -241,7 +241,7 @@ impl<'a> Engine<'a> {
                     path,
                 }));
             }
-            Kind::Str(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
+            Kind::Str(_) | Kind::Concat(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
         // Replaying a summary's parameter path on the caller's value reads what that value

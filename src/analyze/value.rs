@@ -143,6 +143,9 @@ pub enum Kind {
     Event(Rc<Value>),
     /// A function defined in the analysed code.
     Func(usize),
+    /// A string built partly from unknown values: its constant parts, joined (`'https://www.
+    /// facebook.com/tr?ud[em]=' + email`), so a beacon URL is recognised by its host.
+    Concat(Rc<str>),
     /// A React state setter: calling it stores its argument in the named state variable.
     Setter(Rc<str>),
     /// A binding imported from a project module, not loaded yet: the module is loaded when a
@@ -242,6 +245,14 @@ impl Value {
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The constant text of a string, whole or partial: what a URL's host is read from.
+    pub fn known_text(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) | Kind::Concat(s) => Some(s),
             _ => None,
         }
     }
