@@ -4,6 +4,7 @@
 
 use crate::analyze::analyze_file;
 use crate::catalog::Catalog;
+use crate::extract::BlockKind;
 use crate::lints::data_to_tracker;
 use crate::parse::parse_block;
 use crate::prefilter::Prefilter;
@@ -130,6 +131,30 @@ fn check_text_unguarded(
             }
         }
     }
+    // An Angular component's `templateUrl`: the template's handlers run in the component's
+    // scope, so they are analysed here, parsed as file 1 of this analysis.
+    let paired = extracted.template_url.as_deref().and_then(|url| {
+        let path = crate::resolve::normalize(
+            &Path::new(display)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(url),
+        );
+        let text = std::fs::read_to_string(&path).ok()?;
+        let ex = crate::extract::angular::extract(&text);
+        Some((path, text, ex))
+    });
+    if let Some((_, ptext, pex)) = &paired {
+        for block in pex
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TemplateExpr { .. }))
+        {
+            if let Ok(p) = crate::parse::parse_block_at(ptext, block, 1) {
+                programs.push((block.kind.clone(), p));
+            }
+        }
+    }
     if programs.is_empty() {
         return result;
     }
@@ -139,11 +164,15 @@ fn check_text_unguarded(
         path: Path::new(display),
         arena: &arena,
         elements: &extracted.elements,
-        paired_elements: extracted
-            .template_url
-            .as_deref()
-            .and_then(|url| project?.template_of(Path::new(display), url))
-            .unwrap_or(&[]),
+        paired_elements: match &paired {
+            Some((_, _, ex)) => &ex.elements,
+            None => extracted
+                .template_url
+                .as_deref()
+                .and_then(|url| project?.template_of(Path::new(display), url))
+                .unwrap_or(&[]),
+        },
+        paired_file: paired.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
         interpolations: &extracted.interpolations,
         project,
     };

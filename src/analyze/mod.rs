@@ -28,6 +28,9 @@ pub struct FileFacts<'a> {
     pub elements: &'a [ElementFact],
     /// Elements of a template paired with this file (an Angular component's `templateUrl`).
     pub paired_elements: &'a [ElementFact],
+    /// The paired template file (path, text), whose template expressions are among the blocks,
+    /// parsed as file 1.
+    pub paired_file: Option<(&'a std::path::Path, &'a str)>,
     pub interpolations: &'a [Interpolation],
     pub project: Option<&'a FieldIndex>,
 }
@@ -46,6 +49,9 @@ pub fn analyze_file<'a>(
         .iter()
         .any(|(k, _)| matches!(k, BlockKind::TemplateExpr { .. }));
     engine.add_bindings(facts.paired_elements);
+    if let Some((path, text)) = facts.paired_file {
+        engine.add_linked_file(path, text);
+    }
     // Component scripts first: template expressions refer to what they declare.
     let mut order: Vec<&(BlockKind, Program)> = blocks.iter().collect();
     order.sort_by_key(|(k, _)| matches!(k, BlockKind::TemplateExpr { .. }));
@@ -53,8 +59,15 @@ pub fn analyze_file<'a>(
         match kind {
             BlockKind::Script => engine.run_program(program),
             BlockKind::TemplateExpr { event, element } => {
+                // Blocks of the paired template (file 1) index its elements.
+                let in_paired = swc_common::Spanned::span(program).lo.0 > crate::parse::FILE_STRIDE;
+                let list = if in_paired {
+                    facts.paired_elements
+                } else {
+                    elements
+                };
                 let el = element
-                    .and_then(|i| elements.get(i))
+                    .and_then(|i| list.get(i))
                     .and_then(|e| sources::element_value(&cat.names, e))
                     .unwrap_or_default();
                 engine.run_template_expr(program, event.as_deref(), el);

@@ -133,6 +133,18 @@ impl<'a> Engine<'a> {
         Some(exports)
     }
 
+    /// Registers a file whose blocks the caller parsed itself (a component's template) as the
+    /// next file index, so its spans resolve.
+    pub(super) fn add_linked_file(&mut self, path: &Path, text: &str) {
+        let display = display_path(&self.modules.main, path);
+        self.modules.files.push(LoadedFile {
+            path: path.to_path_buf(),
+            display,
+            text: text.to_string(),
+        });
+        self.modules.cache.insert(path.to_path_buf(), None);
+    }
+
     /// Records an export of the module being evaluated (`export const x`, `exports.x = …`).
     pub(super) fn export(&mut self, name: &str, value: Value) {
         if let Some(exports) = self.modules.exports.last_mut() {

@@ -22,6 +22,10 @@ export class SignupComponent {
     posthog.capture('plan_selected', { plan: this.form.get('plan')?.value });
   }
 
+  emailEntered(value: string) {
+    fbq('track', 'Lead', { em: value }); // expect: email meta-pixel
+  }
+
   phoneEntered() {
     const phone = this.form.get('phone')?.value;
     rdt('track', 'Lead', { phoneNumber: phone }); // expect: phone reddit-pixel
