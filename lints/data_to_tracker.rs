@@ -111,6 +111,8 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
             .iter()
             .map(|s| StepRef::new(s.span, s.note.to_string()))
             .collect(),
+        key: flow.key.clone(),
+        weak_source: source.weak,
         help: Some(format!(
             "send only what {} needs, after consent; see `overshare explain {}`",
             sdk.name, RULE.id

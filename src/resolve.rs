@@ -1,7 +1,8 @@
 //! Module resolution for the analysis' cross-file flows: which file an import or `require`
 //! names. Relative specifiers (`./analytics`), the common bundler aliases `@/` and `~/` (the
-//! nearest `src/` folder above the importer), and extension and `index` file completion as
-//! bundlers do. Package imports are not followed (their own code is not the project's).
+//! nearest `src/` folder above the importer), `tsconfig.json`/`jsconfig.json` `paths` and
+//! `baseUrl`, and extension and `index` file completion as bundlers do. Package imports are not
+//! followed (their own code is not the project's).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -39,9 +40,149 @@ pub fn resolve(from: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool) -> Optio
     } else if is_local(spec) {
         dir.join(spec)
     } else {
-        return None;
+        return resolve_tsconfig(dir, spec, exists);
     };
-    let base = normalize(&base);
+    complete(&normalize(&base), exists)
+}
+
+/// `paths` and `baseUrl` of the nearest `tsconfig.json` / `jsconfig.json`.
+fn resolve_tsconfig(dir: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
+    let ts = tsconfig_for(dir)?;
+    for (pattern, targets) in &ts.paths {
+        let captured = match pattern.split_once('*') {
+            Some((pre, post)) => spec.strip_prefix(pre).and_then(|r| r.strip_suffix(post)),
+            None => (pattern == spec).then_some(""),
+        };
+        let Some(captured) = captured else { continue };
+        for t in targets {
+            let target = ts.base.join(t.replacen('*', captured, 1));
+            if let Some(p) = complete(&normalize(&target), exists) {
+                return Some(p);
+            }
+        }
+    }
+    ts.base_url
+        .as_ref()
+        .and_then(|b| complete(&normalize(&b.join(spec)), exists))
+}
+
+struct TsConfig {
+    /// Where `paths` targets are relative to: `baseUrl`, else the config's folder.
+    base: PathBuf,
+    base_url: Option<PathBuf>,
+    paths: Vec<(String, Vec<String>)>,
+}
+
+/// The tsconfig governing `dir`, cached per folder for the run.
+fn tsconfig_for(dir: &Path) -> Option<std::sync::Arc<TsConfig>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().ok()?.get(dir) {
+        return hit.clone();
+    }
+    let found = dir.ancestors().find_map(|d| {
+        ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
+            let text = std::fs::read_to_string(d.join(name)).ok()?;
+            parse_tsconfig(d, &text)
+        })
+    });
+    let found = found.map(Arc::new);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(dir.to_path_buf(), found.clone());
+    }
+    found
+}
+
+/// tsconfig is JSON with comments and trailing commas.
+fn parse_tsconfig(dir: &Path, text: &str) -> Option<TsConfig> {
+    let mut clean = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_str = false;
+    while let Some(c) = chars.next() {
+        if in_str {
+            clean.push(c);
+            if c == '\\' {
+                if let Some(n) = chars.next() {
+                    clean.push(n);
+                }
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_str = true;
+                clean.push(c);
+            }
+            ('/', Some('/')) => {
+                while chars.peek().is_some_and(|&n| n != '\n') {
+                    chars.next();
+                }
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                let mut prev = ' ';
+                for n in chars.by_ref() {
+                    if prev == '*' && n == '/' {
+                        break;
+                    }
+                    prev = n;
+                }
+            }
+            _ => clean.push(c),
+        }
+    }
+    // Trailing commas before `}` or `]`.
+    let mut out = String::with_capacity(clean.len());
+    let bytes: Vec<char> = clean.chars().collect();
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == ',' {
+            let next = bytes[i + 1..].iter().find(|n| !n.is_whitespace());
+            if matches!(next, Some('}') | Some(']')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    let json: serde_json::Value = serde_json::from_str(&out).ok()?;
+    let options = json.get("compilerOptions")?;
+    let base_url = options
+        .get("baseUrl")
+        .and_then(|b| b.as_str())
+        .map(|b| normalize(&dir.join(b)));
+    let paths = options
+        .get("paths")
+        .and_then(|p| p.as_object())
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| {
+                    let targets = v
+                        .as_array()
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|t| t.as_str().map(String::from))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (k.clone(), targets)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(TsConfig {
+        base: base_url.clone().unwrap_or_else(|| dir.to_path_buf()),
+        base_url,
+        paths,
+    })
+}
+
+/// A path as written, completed the way bundlers do: as is, `.js` written for `.ts`, an added
+/// extension, or a folder's `index` file.
+fn complete(base: &Path, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
+    let base = base.to_path_buf();
     if base.extension().is_some() && exists(&base) {
         return Some(base);
     }
@@ -96,19 +237,21 @@ pub fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// The local specifiers a file imports: `import … from './x'`, `export … from './x'`,
-/// `import('./x')`, `require('./x')`. A fast scan, not a parse: one pass for the quoted local
-/// prefixes (`'./`, `"../`, `'@/`…), then a look back for the keyword before the quote. It only
-/// decides which files the prefilter must not skip.
+/// The specifiers a file imports: `import … from './x'`, `export … from '@app/x'`,
+/// `import('./x')`, `require('./x')`. A fast scan, not a parse (one pass for the keyword and
+/// its quote); resolution decides which are project files. It only decides which files the
+/// prefilter must not skip.
 pub fn scan_imports(text: &str) -> Vec<&str> {
     use aho_corasick::AhoCorasick;
     use std::sync::OnceLock;
     static PREFIXES: OnceLock<AhoCorasick> = OnceLock::new();
     let ac = PREFIXES.get_or_init(|| {
         let mut pats = Vec::new();
-        for q in ['\'', '"', '`'] {
-            for p in ["./", "../", "@/", "~/"] {
-                pats.push(format!("{q}{p}"));
+        for kw in ["from", "import", "require(", "import("] {
+            for sep in ["", " ", "\t"] {
+                for q in ['\'', '"', '`'] {
+                    pats.push(format!("{kw}{sep}{q}"));
+                }
             }
         }
         AhoCorasick::new(pats).expect("valid patterns")
@@ -116,16 +259,17 @@ pub fn scan_imports(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for m in ac.find_iter(text) {
-        let q = bytes[m.start()] as char;
-        let rest = &text[m.start() + 1..];
-        let Some(end) = rest.find(q) else { continue };
-        let spec = &rest[..end];
-        if spec.contains('\n') {
+        // The keyword must start a word (`from`, not `datafrom`).
+        if m.start() > 0
+            && (bytes[m.start() - 1].is_ascii_alphanumeric() || bytes[m.start() - 1] == b'_')
+        {
             continue;
         }
-        // The keyword before the quote: `from`, `import`, `require(`, `import(`.
-        let before = text[..m.start()].trim_end_matches([' ', '\t', '(']);
-        if before.ends_with("from") || before.ends_with("import") || before.ends_with("require") {
+        let q = bytes[m.end() - 1] as char;
+        let rest = &text[m.end()..];
+        let Some(end) = rest.find(q) else { continue };
+        let spec = &rest[..end];
+        if !spec.is_empty() && !spec.contains('\n') {
             out.push(spec);
         }
     }
@@ -179,6 +323,6 @@ mod tests {
     #[test]
     fn scans_local_specifiers() {
         let text = "import a from './a';\nexport { b } from \"../b\";\nconst c = require('./c');\nimport('./d');\nimport x from 'react';";
-        assert_eq!(scan_imports(text), ["../b", "./a", "./c", "./d"]);
+        assert_eq!(scan_imports(text), ["../b", "./a", "./c", "./d", "react"]);
     }
 }

@@ -848,7 +848,15 @@ impl<'a> Engine<'a> {
     /// imported from a tracker wrapper package stand for the package's API (`npm:` callees).
     fn import(&mut self, import: &'a ImportDecl) {
         let package = str_of(&import.src);
-        if crate::resolve::is_local(&package) {
+        // A project file: relative, an alias, or a tsconfig `paths` entry (not a package).
+        let project_file = crate::resolve::is_local(&package)
+            || (!self.cat.sdks.wraps(&package)
+                && crate::resolve::resolve_fs(
+                    self.modules.path_of(self.modules.current_file()),
+                    &package,
+                )
+                .is_some());
+        if project_file {
             self.import_module(import, &package);
             return;
         }

@@ -50,7 +50,7 @@ impl<'a> Modules<'a> {
         }
     }
 
-    fn path_of(&self, file: usize) -> &Path {
+    pub fn path_of(&self, file: usize) -> &Path {
         match file {
             0 => &self.main,
             k => &self.files[k - 1].path,
@@ -85,9 +85,6 @@ impl<'a> Engine<'a> {
     }
 
     fn load_module_from(&mut self, spec: &str, from: usize) -> Option<Value> {
-        if !crate::resolve::is_local(spec) {
-            return None;
-        }
         let path = crate::resolve::resolve_fs(self.modules.path_of(from), spec)?;
         if let Some(cached) = self.modules.cache.get(&path) {
             return cached.clone();

@@ -519,8 +519,11 @@ impl<'a> Engine<'a> {
 
         // `require('./analytics')`: a project module's exports.
         if let (Some("require"), Some(spec)) = (path, arg0_str) {
-            if crate::resolve::is_local(spec) {
-                let from_file = self.modules.current_file();
+            let from_file = self.modules.current_file();
+            if crate::resolve::is_local(spec)
+                || (!self.cat.sdks.wraps(spec)
+                    && crate::resolve::resolve_fs(self.modules.path_of(from_file), spec).is_some())
+            {
                 let lazy = LazyImport {
                     spec: spec.into(),
                     from_file,

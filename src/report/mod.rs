@@ -96,6 +96,10 @@ pub struct Finding {
     pub source_label: String,
     pub flow: Vec<StepRef>,
     pub help: Option<String>,
+    /// Where in the sent argument the data sits (`em`, `user_data.email`), for merging.
+    pub key: String,
+    /// The source was judged by a property's name alone (`user.email`).
+    pub weak_source: bool,
 }
 
 impl Finding {
@@ -159,6 +163,34 @@ impl Report {
     pub fn sort(&mut self) {
         self.findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // A name-judged source (`traits.email` in a shared module) adds nothing where another
+        // file's analysis found the element or key read that reaches the same sink key.
+        type Place = (String, ByteSpan, String, String);
+        let place = |f: &Finding| -> Place {
+            (
+                f.file.clone(),
+                f.sink.span,
+                f.key.clone(),
+                f.category.clone(),
+            )
+        };
+        let strong: std::collections::HashSet<Place> = self
+            .findings
+            .iter()
+            .filter(|f| !f.weak_source)
+            .map(place)
+            .collect();
+        self.findings
+            .retain(|f| !f.weak_source || !strong.contains(&place(f)));
+        // A flow through a shared module can be found from more than one importer.
+        self.findings.dedup_by(|a, b| {
+            a.file == b.file
+                && a.sink.span == b.sink.span
+                && a.rule == b.rule
+                && a.message == b.message
+                && a.source.as_ref().map(|s| (&s.file, s.span))
+                    == b.source.as_ref().map(|s| (&s.file, s.span))
+        });
         self.errors.sort();
     }
 }
