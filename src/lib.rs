@@ -5,7 +5,9 @@
 //! [`analyze`] → [`lints`] → [`suppress`] → [`report`]; [`driver`] runs it over many files.
 
 pub mod analyze;
+pub mod baseline;
 pub mod catalog;
+pub mod changed;
 pub mod config;
 pub mod driver;
 pub mod extract;

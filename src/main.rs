@@ -49,8 +49,23 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// miette diagnostics with the source, the sink and the steps between
     Text,
+    /// the versioned JSON report
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub workflow commands: pull request annotations
+    Github,
+    /// `file:line:col: severity rule message`, one per line
+    Compact,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(clap::Args)]
@@ -88,6 +103,18 @@ struct CheckArgs {
     /// The configuration file (default: `overshare.toml` in the first path's folder or above).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Exit 1 only for findings of at least this severity.
+    #[arg(long, value_enum, default_value = "info")]
+    fail_on: FailOn,
+    /// Report only findings not recorded in this baseline (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, to adopt overshare on existing code; exits 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings whose sink or source is on a line changed since this git revision.
+    #[arg(long, value_name = "REV")]
+    diff_base: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -269,8 +296,61 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut report = report;
+    if let Some(path) = &args.write_baseline {
+        return match overshare::baseline::write(path, &report.findings) {
+            Ok(()) => {
+                eprintln!(
+                    "wrote {} findings to {}",
+                    report.findings.len(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match overshare::baseline::read(path) {
+            Ok(b) => {
+                let total = report.findings.len();
+                let (kept, gone) =
+                    overshare::baseline::filter(std::mem::take(&mut report.findings), &b);
+                eprintln!(
+                    "baseline {}: {} known findings hidden, {gone} recorded findings are gone (fixed)",
+                    path.display(),
+                    total - kept.len()
+                );
+                report.findings = kept;
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let Some(rev) = &args.diff_base {
+        match overshare::changed::Changed::since(rev) {
+            Ok(changed) => report.findings.retain(|f| {
+                changed.touches(&f.file, f.sink.start.line)
+                    || f.source.as_ref().is_some_and(|s| {
+                        changed.touches(s.file.as_deref().unwrap_or(&f.file), s.start.line)
+                    })
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let out = match args.format {
         Format::Json => json::render(&report),
+        Format::Sarif => overshare::report::sarif::render(&report),
+        Format::Github => overshare::report::lines::github(&report),
+        Format::Compact => overshare::report::lines::compact(&report),
         Format::Text => {
             let color = match args.color.as_str() {
                 "always" => true,
@@ -291,9 +371,14 @@ fn check(args: CheckArgs) -> ExitCode {
         }
         let _ = writeln!(err, "{}", text::summary(&report, started.elapsed()));
     }
-    if report.findings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    let threshold = match args.fail_on {
+        FailOn::Info => overshare::report::Severity::Info,
+        FailOn::Warning => overshare::report::Severity::Warning,
+        FailOn::Error => overshare::report::Severity::Error,
+    };
+    if report.findings.iter().any(|f| f.severity >= threshold) {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -247,3 +247,221 @@ fn init_writes_a_config_that_parses() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn sarif_validates_and_meets_github_rules() {
+    let (code, out, _) = run(&[
+        "check",
+        "demo-shop",
+        "projects/cross-module-esm",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract/sarif-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // What GitHub code scanning requires beyond the schema.
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert!(run["automationDetails"]["id"].is_string());
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for r in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        assert!(
+            r["shortDescription"]["text"].is_string()
+                && r["help"]["markdown"].is_string()
+                && r["helpUri"].is_string()
+        );
+        let sev: f64 = r["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((0.0..=10.0).contains(&sev));
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert!(rules.contains(&r["ruleId"].as_str().unwrap()));
+        assert!(r["message"]["text"].is_string());
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(!loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with('/'));
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(r["partialFingerprints"]["primaryLocationLineHash"].is_string());
+    }
+    // A flow across files carries its steps in a code flow.
+    assert!(results
+        .iter()
+        .any(|r| r["codeFlows"][0]["threadFlows"][0]["locations"]
+            .as_array()
+            .is_some_and(|l| l.len() >= 3)));
+}
+
+#[test]
+fn github_and_compact_formats() {
+    let (_, out, _) = run(&["check", "demo-shop", "--format", "github"]);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("::error file=demo-shop/")
+            || first.starts_with("::warning file=demo-shop/"),
+        "{first}"
+    );
+    assert!(
+        first.contains(",line=")
+            && first.contains(",endColumn=")
+            && first.contains("title=overshare data-to-tracker::"),
+        "{first}"
+    );
+    let (_, out, _) = run(&["check", "demo-shop", "--format", "compact"]);
+    let re = out.lines().all(|l| {
+        let parts: Vec<&str> = l.splitn(4, ':').collect();
+        parts.len() == 4 && parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok()
+    });
+    assert!(re, "{out}");
+}
+
+#[test]
+fn fail_on_threshold() {
+    // demo-shop has errors and warnings; the suppression fixture only warnings besides one error.
+    let (code, _, _) = run(&["check", "demo-shop", "--fail-on", "error"]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&[
+        "check",
+        "data-to-tracker/bad-email-heap-identify.js",
+        "--fail-on",
+        "error",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail at --fail-on error");
+    let (code, _, _) = run(&[
+        "check",
+        "data-to-tracker/bad-email-heap-identify.js",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn baseline_survives_line_moves_and_reports_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.js");
+    let leak = "const e = document.getElementById('email').value;\nfbq('init', '1', { em: e });\n";
+    std::fs::write(&file, leak).unwrap();
+    let base = dir.path().join("baseline.json");
+    let out = bin()
+        .args(["check", ".", "--write-baseline", "baseline.json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(base.exists());
+    // Lines added above: the known finding stays hidden.
+    std::fs::write(&file, format!("// header\n// more\n{leak}")).unwrap();
+    let out = bin()
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A new leak is reported.
+    std::fs::write(&file, format!("{leak}ttq.identify({{ email: e }});\n")).unwrap();
+    let out = bin()
+        .args([
+            "check",
+            ".",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "compact",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("TikTok"));
+    // The leak fixed: the baseline entry is reported gone.
+    std::fs::write(&file, "fbq('init', '1');\n").unwrap();
+    let out = bin()
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 recorded findings are gone"));
+}
+
+#[test]
+fn diff_base_reports_only_changed_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "-c",
+        "user.email=t@example.com",
+        "-c",
+        "user.name=t",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "root",
+    ]);
+    std::fs::write(
+        dir.path().join("old.js"),
+        "const e = document.getElementById('email').value;\nfbq('init', '1', { em: e });\n",
+    )
+    .unwrap();
+    git(&["add", "."]);
+    git(&[
+        "-c",
+        "user.email=t@example.com",
+        "-c",
+        "user.name=t",
+        "commit",
+        "-q",
+        "-m",
+        "old leak",
+    ]);
+    std::fs::write(dir.path().join("new.js"), "const p = document.getElementById('phone').value;\nsnaptr('init', '1', { user_phone_number: p });\n").unwrap();
+    let out = bin()
+        .args(["check", ".", "--diff-base", "HEAD", "--format", "compact"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("new.js") && !text.contains("old.js"),
+        "{text}"
+    );
+}

@@ -2,6 +2,8 @@
 //! driver resolves positions; the formats here only render.
 
 pub mod json;
+pub mod lines;
+pub mod sarif;
 pub mod text;
 
 use crate::source::{ByteSpan, LineCol, LineIndex};
@@ -126,6 +128,25 @@ impl Finding {
             let f = step.at.resolve_in(files).to_string();
             step.at.file = Some(f);
         }
+    }
+
+    /// An identity that survives unrelated edits: no line numbers, only what the finding says
+    /// (rule, file, message, the source's text). Used by SARIF and baselines.
+    pub fn fingerprint(&self) -> String {
+        // FNV-1a: small, stable across builds and platforms.
+        let mut h: u64 = 0xcbf29ce484222325;
+        let src = self
+            .source
+            .as_ref()
+            .and_then(|s| s.expr.as_deref())
+            .unwrap_or("");
+        for part in [self.rule, self.file.as_str(), self.message.as_str(), src] {
+            for b in part.bytes().chain([0u8]) {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        format!("{h:016x}")
     }
 
     /// Report order: file, line, column, rule, then the rest so ties are deterministic.
