@@ -27,7 +27,7 @@ struct Cli {
 enum Command {
     /// Scan files and folders (default: the current folder) and report flows of personal data
     /// into tracker SDKs. Exit code: 0 no findings, 1 findings, 2 the run itself failed.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its id, default severity and summary.
     Rules {
         /// List the tracker SDKs the analysis knows instead.
@@ -120,7 +120,7 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { sdks } => {
             let mut out = String::new();
             if sdks {
