@@ -29,6 +29,9 @@ pub struct Options {
     pub prefilter: bool,
     pub max_file_size: u64,
     pub file_timeout: Duration,
+    /// Index the fields of every template under this folder, not only of the scanned files:
+    /// a pre-commit run on a few staged files still knows the project's templates.
+    pub facts_root: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -39,6 +42,7 @@ impl Default for Options {
             prefilter: true,
             max_file_size: 4 << 20,
             file_timeout: Duration::from_secs(20),
+            facts_root: None,
         }
     }
 }
@@ -460,7 +464,19 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         .thread_name(|i| format!("overshare-worker-{i}"))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let project = index_fields(&files, opts, &pool);
+    let project = match &opts.facts_root {
+        Some(root) => {
+            let all = walk(
+                std::slice::from_ref(root),
+                &WalkOptions {
+                    threads: opts.threads,
+                    ..opts.walk.clone()
+                },
+            )?;
+            index_fields(&all.files, opts, &pool)
+        }
+        None => index_fields(&files, opts, &pool),
+    };
     let order = {
         use rayon::prelude::*;
         let sizes: Vec<u64> = pool.install(|| {

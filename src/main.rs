@@ -115,6 +115,10 @@ struct CheckArgs {
     /// Report only findings whose sink or source is on a line changed since this git revision.
     #[arg(long, value_name = "REV")]
     diff_base: Option<String>,
+    /// Read the form fields templates declare from this whole folder, not only the paths given
+    /// (for pre-commit, which passes only the staged files).
+    #[arg(long, value_name = "DIR")]
+    facts_from: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -282,6 +286,7 @@ fn check(args: CheckArgs) -> ExitCode {
         prefilter: !args.no_prefilter,
         max_file_size: args.max_file_size,
         file_timeout: Duration::from_secs(args.file_timeout.max(1)),
+        facts_root: args.facts_from.clone(),
     };
     let started = Instant::now();
     let report = match overshare::check_paths(&paths, &opts) {
