@@ -380,6 +380,27 @@ fn declares_fields(path: &Path) -> bool {
     crate::extract::Lang::from_extension(ext).is_none() && crate::walk::EXTENSIONS.contains(&ext)
 }
 
+/// The field index of every template under `root`: what an editor session resolves against.
+pub fn project_index(root: &Path, opts: &Options) -> FieldIndex {
+    let Ok(walked) = walk(
+        &[root.to_path_buf()],
+        &WalkOptions {
+            threads: opts.threads,
+            ..opts.walk.clone()
+        },
+    ) else {
+        return FieldIndex::default();
+    };
+    let Ok(pool) = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.max(1))
+        .stack_size(STACK_SIZE)
+        .build()
+    else {
+        return FieldIndex::default();
+    };
+    index_fields(&walked.files, opts, &pool)
+}
+
 /// Phase 1: the elements every markup file declares, in walk order.
 fn index_fields(files: &[PathBuf], opts: &Options, pool: &rayon::ThreadPool) -> FieldIndex {
     use rayon::prelude::*;

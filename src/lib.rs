@@ -13,6 +13,7 @@ pub mod driver;
 pub mod extract;
 #[path = "../lints/mod.rs"]
 pub mod lints;
+pub mod lsp;
 pub mod parse;
 pub mod prefilter;
 pub mod project;

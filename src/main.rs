@@ -34,6 +34,8 @@ enum Command {
         #[arg(long)]
         sdks: bool,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
     /// Write a commented starter `overshare.toml` in the current folder.
     Init {
         /// Overwrite an existing file.
@@ -150,6 +152,13 @@ fn main() -> ExitCode {
             }
             print_out(&out)
         }
+        Command::Lsp => match overshare::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Init { force } => {
             let path = PathBuf::from(overshare::config::FILE_NAME);
             if path.exists() && !force {

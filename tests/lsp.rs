@@ -1,0 +1,171 @@
+//! The language server driven end to end by a JSON-RPC client over stdio, as an editor does:
+//! initialize, open a buffer with a leak, read the published diagnostics, change the buffer,
+//! ask for hover and the suppression code action, shut down.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(root: &std::path::Path) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_overshare"))
+            .arg("lsp")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        Client {
+            child,
+            stdin,
+            stdout,
+            next_id: 1,
+        }
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Value {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).unwrap();
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut buf = vec![0; len];
+        self.stdout.read_exact(&mut buf).unwrap();
+        serde_json::from_slice(&buf).unwrap()
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let msg = self.read();
+            if msg["id"] == json!(id) {
+                return msg["result"].clone();
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let msg = self.read();
+            if msg["method"] == "textDocument/publishDiagnostics" && msg["params"]["uri"] == uri {
+                return msg["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+}
+
+#[test]
+fn publishes_diagnostics_hover_and_code_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    // A template elsewhere in the workspace declares the field the buffer reads.
+    std::fs::write(
+        root.join("page.html"),
+        "<input id=\"acct\" type=\"email\">\n",
+    )
+    .unwrap();
+    let file = root.join("app.js");
+    let leak = "const e = document.getElementById('acct').value;\n  fbq('init', '1', { em: e });\n";
+    std::fs::write(&file, leak).unwrap();
+    let uri = format!("file://{}", file.display());
+    let root_uri = format!("file://{}", root.display());
+
+    let mut c = Client::start(&root);
+    let init = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+    );
+    assert!(init["capabilities"]["hoverProvider"].as_bool().unwrap());
+    c.notify("initialized", json!({}));
+
+    let opened = Instant::now();
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "javascript", "version": 1, "text": leak}}));
+    let diags = c.diagnostics(&uri);
+    let first_analysis = opened.elapsed();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    assert_eq!(d["code"], "data-to-tracker");
+    assert_eq!(d["source"], "overshare");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(d["range"]["start"], json!({"line": 1, "character": 2}));
+    assert!(d["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .contains("data_to_tracker"));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("input#acct (type=email)"),
+        "{d}"
+    );
+    assert!(!d["relatedInformation"].as_array().unwrap().is_empty());
+    assert!(first_analysis < Duration::from_secs(5));
+
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 4}}),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("## Why is this bad?"));
+
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let edit = &actions[0]["edit"]["changes"][&uri][0];
+    assert_eq!(
+        edit["newText"],
+        "  // overshare-ignore-next-line data-to-tracker -- REASON: why this data may be sent\n"
+    );
+    assert_eq!(edit["range"]["start"], json!({"line": 1, "character": 0}));
+
+    // The unsaved buffer is fixed: the diagnostics go away after the debounce.
+    let clean = "const e = document.getElementById('acct').value;\nfbq('init', '1');\n";
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": clean}]}),
+    );
+    assert!(c.diagnostics(&uri).is_empty());
+
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let Client {
+        mut child, stdin, ..
+    } = c;
+    drop(stdin); // an editor closes the pipe after `exit`
+    assert!(child.wait().unwrap().success());
+}
