@@ -73,22 +73,28 @@ struct TsConfig {
     paths: Vec<(String, Vec<String>)>,
 }
 
-/// The tsconfig governing `dir`, cached per folder for the run.
+/// The tsconfig governing `dir`, cached per folder for the run: each folder is looked at once,
+/// and a folder without one inherits its parent's answer.
 fn tsconfig_for(dir: &Path) -> Option<std::sync::Arc<TsConfig>> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>> = OnceLock::new();
+    type Cache = Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(hit) = cache.lock().ok()?.get(dir) {
         return hit.clone();
     }
-    let found = dir.ancestors().find_map(|d| {
-        ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
-            let text = std::fs::read_to_string(d.join(name)).ok()?;
-            parse_tsconfig(d, &text)
-        })
+    let own = ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
+        let text = std::fs::read_to_string(dir.join(name)).ok()?;
+        parse_tsconfig(dir, &text)
     });
-    let found = found.map(Arc::new);
+    let found = match own {
+        Some(t) => Some(Arc::new(t)),
+        None => match dir.parent() {
+            Some(parent) if parent != dir && !parent.as_os_str().is_empty() => tsconfig_for(parent),
+            _ => None,
+        },
+    };
     if let Ok(mut c) = cache.lock() {
         c.insert(dir.to_path_buf(), found.clone());
     }
