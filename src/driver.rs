@@ -67,11 +67,12 @@ fn prefilter() -> &'static Prefilter {
     static P: OnceLock<Prefilter> = OnceLock::new();
     P.get_or_init(|| {
         // Files with suppression directives are read too, so an unused one is reported.
-        let needles = Catalog::current()
-            .sdks
-            .needles()
-            .chain([crate::suppress::NEXT_LINE, crate::suppress::FILE]);
-        Prefilter::new(needles)
+        let mut needles: Vec<String> = Catalog::current().sdks.needles().collect();
+        needles.extend([
+            crate::suppress::NEXT_LINE.to_string(),
+            crate::suppress::FILE.to_string(),
+        ]);
+        Prefilter::new(needles.iter().map(String::as_str))
     })
 }
 

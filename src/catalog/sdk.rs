@@ -175,11 +175,14 @@ impl Sdks {
     }
 
     /// What the prefilter looks for: every global name and every npm package name.
-    pub fn needles(&self) -> impl Iterator<Item = &str> {
-        self.roots
+    pub fn needles(&self) -> impl Iterator<Item = String> + '_ {
+        // A package matters where it is imported: as a string literal (`from 'logrocket'`,
+        // `require("@sentry/react")`), not where its own sources mention their name.
+        let quoted = self
+            .packages
             .keys()
-            .chain(self.packages.keys())
-            .map(String::as_str)
+            .flat_map(|p| ['\'', '"', '`'].map(move |q| format!("{q}{p}")));
+        self.roots.keys().cloned().chain(quoted)
     }
 
     /// True when importing `package` should bind the local name to its `npm:` call shapes.
