@@ -876,6 +876,7 @@ pub(super) fn element_category(
     names: &crate::catalog::Names,
     el: &ElementFact,
 ) -> Option<crate::catalog::CategoryId> {
+    let by_name = |n: &str| names.classify(n, None, NameSite::Field).map(|m| m.category);
     el.ty
         .as_deref()
         .and_then(|t| input_type_category(names, t))
@@ -884,24 +885,9 @@ pub(super) fn element_category(
                 .as_deref()
                 .and_then(|a| autocomplete_category(names, a))
         })
-        .or_else(|| {
-            el.name
-                .as_deref()
-                .and_then(|n| names.classify(n, None, NameSite::Field))
-                .map(|m| m.category)
-        })
-        .or_else(|| {
-            el.id
-                .as_deref()
-                .and_then(|n| names.classify(n, None, NameSite::Field))
-                .map(|m| m.category)
-        })
-        .or_else(|| {
-            el.classes
-                .iter()
-                .find_map(|c| names.classify(c, None, NameSite::Field))
-                .map(|m| m.category)
-        })
+        .or_else(|| el.name.as_deref().and_then(by_name))
+        .or_else(|| el.id.as_deref().and_then(by_name))
+        .or_else(|| el.classes.iter().find_map(|c| by_name(c)))
         .or_else(|| {
             el.displays
                 .iter()
