@@ -143,27 +143,9 @@ fn string_props(b: &[u8], range: Range<usize>) -> Vec<(String, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::extract::testing::{exprs, slice};
     use crate::parse::parse_block;
-
-    fn slice(text: &str, span: ByteSpan) -> &str {
-        &text[span.start as usize..span.end as usize]
-    }
-
-    fn exprs(text: &str, ex: &Extracted) -> Vec<(Option<String>, Option<String>, String)> {
-        ex.blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::TemplateExpr { event, element } => Some((
-                    event.clone(),
-                    element.map(|i| ex.elements[i].tag.clone()),
-                    b.decoded
-                        .clone()
-                        .unwrap_or_else(|| slice(text, b.span).to_string()),
-                )),
-                _ => None,
-            })
-            .collect()
-    }
 
     const TEMPLATE: &str = r#"<form [formGroup]="form" (ngSubmit)="onSubmit()">
   <input [(ngModel)]="user.email" name="email" (blur)="onBlur($event)" #emailInput>

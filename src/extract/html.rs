@@ -652,6 +652,23 @@ impl Scanner<'_, '_> {
 
     /// An attribute's value as an expression: its trimmed range and, when the code differs
     /// from the file's bytes (entities, string escapes), the code.
+    /// A quoted event binding (Vue `@blur.prevent="…"`, Angular `(keyup.enter)="…"`): the event
+    /// name without modifiers; dynamic names (`@[name]`) are skipped.
+    fn push_event_binding(&self, a: &Attr, event: &str, exprs: &mut Vec<Expr>) {
+        let event = event.split('.').next().unwrap_or("");
+        if event.is_empty() || event.starts_with('[') {
+            return;
+        }
+        if let Some((range, decoded)) = self.attr_expr(a) {
+            exprs.push(Expr::Event {
+                handler: false,
+                event: event.to_string(),
+                range,
+                decoded,
+            });
+        }
+    }
+
     fn attr_expr(&self, a: &Attr) -> Option<(Range<usize>, Option<String>)> {
         let (r, raw) = self.raw_value(a)?;
         let range = trim_range(self.file, r);
@@ -878,17 +895,7 @@ impl Scanner<'_, '_> {
                     .strip_prefix('@')
                     .or_else(|| raw_name.strip_prefix("v-on:"));
                 if let Some(event) = event {
-                    let event = event.split('.').next().unwrap_or("");
-                    if !event.is_empty() && !event.starts_with('[') {
-                        if let Some((range, decoded)) = self.attr_expr(a) {
-                            exprs.push(Expr::Event {
-                                handler: false,
-                                event: event.to_string(),
-                                range,
-                                decoded,
-                            });
-                        }
-                    }
+                    self.push_event_binding(a, event, exprs);
                     return;
                 }
                 let directive = raw_name.split('.').next().unwrap_or("");
@@ -914,17 +921,7 @@ impl Scanner<'_, '_> {
                     .filter(|n| !n.starts_with('['))
                     .or_else(|| raw_name.strip_prefix("on-"));
                 if let Some(event) = event {
-                    let event = event.split('.').next().unwrap_or("");
-                    if !event.is_empty() {
-                        if let Some((range, decoded)) = self.attr_expr(a) {
-                            exprs.push(Expr::Event {
-                                handler: false,
-                                event: event.to_string(),
-                                range,
-                                decoded,
-                            });
-                        }
-                    }
+                    self.push_event_binding(a, event, exprs);
                     return;
                 }
                 match raw_name {
@@ -1124,10 +1121,8 @@ pub fn extract(text: &str) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn slice(text: &str, span: ByteSpan) -> &str {
-        &text[span.start as usize..span.end as usize]
-    }
+    #[allow(unused_imports)]
+    use crate::extract::testing::{exprs, slice};
 
     #[test]
     fn scripts_handlers_and_fields() {

@@ -203,3 +203,32 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
         _ => None,
     }
 }
+
+/// Helpers the extractors' tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{BlockKind, Extracted};
+    use crate::source::ByteSpan;
+
+    /// The text a span covers.
+    pub fn slice(text: &str, span: ByteSpan) -> &str {
+        &text[span.start as usize..span.end as usize]
+    }
+
+    /// Template expressions as (event, element tag, code as parsed: decoded when it had to be).
+    pub fn exprs(text: &str, ex: &Extracted) -> Vec<(Option<String>, Option<String>, String)> {
+        ex.blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::TemplateExpr { event, element } => Some((
+                    event.clone(),
+                    element.map(|i| ex.elements[i].tag.clone()),
+                    b.decoded
+                        .clone()
+                        .unwrap_or_else(|| slice(text, b.span).to_string()),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+}

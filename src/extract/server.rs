@@ -25,6 +25,19 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// Every dialect, for iterating in tests and listings.
+    pub const ALL: [Dialect; 9] = [
+        Dialect::Php,
+        Dialect::Blade,
+        Dialect::Liquid,
+        Dialect::Twig,
+        Dialect::Jinja,
+        Dialect::Erb,
+        Dialect::Handlebars,
+        Dialect::Ejs,
+        Dialect::Razor,
+    ];
+
     /// By file name: .php .phtml (.blade.php -> Blade), .liquid, .twig, .jinja .jinja2 .j2 .njk,
     /// .erb (incl. .html.erb), .hbs .handlebars .mustache, .ejs, .cshtml .razor
     pub fn from_path(path_or_name: &str) -> Option<Dialect> {
@@ -1275,20 +1288,7 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(Dialect::from_path(path), want, "{path}");
         }
-        let names: Vec<&str> = [
-            Dialect::Php,
-            Dialect::Blade,
-            Dialect::Liquid,
-            Dialect::Twig,
-            Dialect::Jinja,
-            Dialect::Erb,
-            Dialect::Handlebars,
-            Dialect::Ejs,
-            Dialect::Razor,
-        ]
-        .iter()
-        .map(|d| d.name())
-        .collect();
+        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
         assert_eq!(
             names,
             [
@@ -1715,17 +1715,7 @@ $order = load_order();
 {# c #}{% raw %}{{ r }}{% endraw %}{% comment %}x{% endcomment %} @{ var q = \"}\"; } <%# c %>\n\
 {{{ t }}} {!! u !!} {{-- c --}} @verbatim {{ w }} @endverbatim <input @bind=\"m\" value=\"@M.N\">\n\
 <%- k -%> <%_ s _%> <? echo $straße ?> \\{{ lit }} @@esc a@b.c {{ \"ü\" | x }}</script>";
-        let dialects = [
-            Dialect::Php,
-            Dialect::Blade,
-            Dialect::Liquid,
-            Dialect::Twig,
-            Dialect::Jinja,
-            Dialect::Erb,
-            Dialect::Handlebars,
-            Dialect::Ejs,
-            Dialect::Razor,
-        ];
+        let dialects = Dialect::ALL;
         for d in dialects {
             for (cut_at, _) in sample.char_indices() {
                 for text in [&sample[..cut_at], &sample[cut_at..]] {

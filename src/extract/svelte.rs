@@ -88,25 +88,9 @@ pub fn extract_astro(text: &str) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::extract::testing::{exprs, slice};
     use crate::parse::parse_block;
-
-    fn slice(text: &str, span: ByteSpan) -> &str {
-        &text[span.start as usize..span.end as usize]
-    }
-
-    fn exprs(text: &str, ex: &Extracted) -> Vec<(Option<String>, Option<String>, String)> {
-        ex.blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::TemplateExpr { event, element } => Some((
-                    event.clone(),
-                    element.map(|i| ex.elements[i].tag.clone()),
-                    slice(text, b.span).to_string(),
-                )),
-                _ => None,
-            })
-            .collect()
-    }
 
     const COMPONENT: &str = r#"<script context="module">
   export const prerender = true;

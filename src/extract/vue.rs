@@ -131,11 +131,9 @@ fn script(range: Range<usize>, lang: Lang) -> ScriptBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::extract::testing::{exprs, slice};
     use crate::parse::parse_block;
-
-    fn slice(text: &str, span: ByteSpan) -> &str {
-        &text[span.start as usize..span.end as usize]
-    }
 
     const SFC: &str = r#"<template>
   <form class="signup" @submit.prevent="submit">
