@@ -143,7 +143,6 @@ fn string_props(b: &[u8], range: Range<usize>) -> Vec<(String, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::extract::testing::{exprs, slice};
     use crate::parse::parse_block;
 

@@ -1121,8 +1121,7 @@ pub fn extract(text: &str) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::extract::testing::{exprs, slice};
+    use crate::extract::testing::slice;
 
     #[test]
     fn scripts_handlers_and_fields() {

@@ -88,7 +88,6 @@ pub fn extract_astro(text: &str) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::extract::testing::{exprs, slice};
     use crate::parse::parse_block;
 

@@ -131,8 +131,7 @@ fn script(range: Range<usize>, lang: Lang) -> ScriptBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::extract::testing::{exprs, slice};
+    use crate::extract::testing::slice;
     use crate::parse::parse_block;
 
     const SFC: &str = r#"<template>
