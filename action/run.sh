@@ -19,20 +19,22 @@ if [ "${OVERSHARE_ONLY_CHANGED:-true}" = "true" ] && [ "${GITHUB_EVENT_NAME:-}" 
   fi
 fi
 
-sarif=${OVERSHARE_SARIF:-}
-if [ -n "$sarif" ]; then
-  "$bin" "${args[@]}" --fail-on "${OVERSHARE_FAIL_ON:-warning}" --format sarif > "$sarif"
-  code=$?
-  if [ "$code" -ge 2 ]; then
-    echo "::error title=overshare::the scan failed (exit $code)"
-    echo "status=$code" >> "$GITHUB_OUTPUT"
-    exit 0
-  fi
-fi
+[ "${OVERSHARE_FAIL_ON_SKIPPED:-false}" = "true" ] && args+=(--fail-on-skipped)
 
-"$bin" "${args[@]}" --fail-on "${OVERSHARE_FAIL_ON:-warning}" --format "${OVERSHARE_FORMAT:-github}"
+# One scan writes both the log's format (annotations by default) and the SARIF report; the
+# findings count is read from that SARIF (one "ruleId" line per result).
+sarif=${OVERSHARE_SARIF:-}
+report=${sarif:-"${RUNNER_TEMP:-${TMPDIR:-/tmp}}/overshare-$$.sarif"}
+"$bin" "${args[@]}" --fail-on "${OVERSHARE_FAIL_ON:-warning}" \
+  --format "${OVERSHARE_FORMAT:-github}" --sarif-file "$report"
 code=$?
-findings=$("$bin" "${args[@]}" --format compact 2>/dev/null | grep -c . || true)
+if [ "$code" -ge 2 ]; then
+  echo "::error title=overshare::the scan failed (exit $code)"
+  echo "status=$code" >> "$GITHUB_OUTPUT"
+  exit 0
+fi
+findings=$(grep -c '"ruleId":' "$report" || true)
+[ -z "$sarif" ] && rm -f "$report"
 
 {
   echo "findings=${findings:-0}"

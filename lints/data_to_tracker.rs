@@ -18,13 +18,24 @@ const DOCS: &str = r#"# data-to-tracker
 
 ## What it does
 Follows values that hold personal data — what a visitor typed into an email, phone, address or
-card field, what a user or customer object holds, a URL parameter or storage item named after
-personal data — through variables, objects, string operations, hashing and functions in the same
-file, and reports each one that reaches a call of a tracker SDK in an argument that SDK sends
-(Meta Pixel `fbq`, Google `gtag`/`dataLayer`, LinkedIn `lintrk`, Snap `snaptr`, Pinterest
-`pintrk`, TikTok `ttq`, Microsoft `uetq`, Segment `analytics`, Mixpanel, Amplitude, PostHog,
-FullStory, LogRocket, Hotjar, Clarity, Klaviyo, HubSpot, Intercom, Sentry, Datadog and more:
-`overshare rules --sdks`).
+card field (found by input type, `autocomplete` token, id, name or label, also when the field is
+declared in another template of the project), what a user or customer object holds, what a page
+element displays, a URL parameter, a storage item or cookie named after personal data, and what a
+server template prints into a script (`{{ customer.email }}`, `<?= $order->getCustomerEmail() ?>`)
+— through variables, objects, arrays, string operations, hashing, functions, callbacks, classes
+and framework state (React, Vue, Svelte, Angular), and across modules (ESM imports and
+re-exports, CommonJS, dynamic `import()`, tsconfig paths and `@/` aliases, npm wrapper packages
+such as `react-facebook-pixel` or `vue-gtag`). It reports each value that reaches a call of a
+tracker SDK in an argument that SDK sends (Meta Pixel `fbq`, Google `gtag`/`dataLayer`, LinkedIn
+`lintrk`, Snap `snaptr`, Pinterest `pintrk`, TikTok `ttq`, Microsoft `uetq`, Segment
+`analytics`, Mixpanel, Amplitude, PostHog, FullStory, LogRocket, Hotjar, Clarity, Klaviyo,
+HubSpot, Intercom, Sentry, Datadog and more: `overshare rules --sdks`), or a raw beacon to a
+tracker's collection endpoint. A finding sits on the SDK call; its source and the steps between
+may be in other files, and the report names them.
+
+The analysis is bounded (see the README's "Bounds"): past a bound a flow may be missed, never
+invented. Files that could not be analysed (parse errors, size, formats overshare does not read
+yet) are listed in every output format, never silently passed.
 
 ## Why is this bad?
 The vendor receives the data, links it to the visitor across sites and keeps it. Sending it
@@ -114,7 +125,7 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
         key: flow.key.clone(),
         weak_source: source.weak,
         help: Some(format!(
-            "send only what {} needs, after consent; see `overshare explain {}`",
+            "send only what {} needs, after consent\nsee `overshare explain {}`",
             sdk.name, RULE.id
         )),
         ..Default::default()

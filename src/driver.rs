@@ -6,10 +6,11 @@ use crate::analyze::analyze_file;
 use crate::catalog::Catalog;
 use crate::extract::BlockKind;
 use crate::lints::data_to_tracker;
+use crate::not_analysed::{self, NotAnalysed, Reason};
 use crate::parse::parse_block;
 use crate::prefilter::Prefilter;
 use crate::project::FieldIndex;
-use crate::report::{FileError, Finding, Report};
+use crate::report::{Finding, Report};
 use crate::source::LineIndex;
 use crate::walk::{walk, WalkOptions};
 use std::collections::{HashMap, HashSet};
@@ -51,7 +52,8 @@ impl Default for Options {
 #[derive(Debug, Default)]
 pub struct FileResult {
     pub findings: Vec<Finding>,
-    pub errors: Vec<String>,
+    /// Parts of the file that could not be analysed (a script block that does not parse).
+    pub errors: Vec<NotAnalysed>,
     /// False when the prefilter showed the file cannot matter.
     pub parsed: bool,
     /// Texts of other files findings point into (modules reached through imports).
@@ -94,9 +96,13 @@ pub fn check_text_in(
         check_text_unguarded(display, text, use_prefilter, project)
     }))
     .unwrap_or_else(|p| FileResult {
-        errors: vec![format!(
-            "internal error while analysing (please report): {}",
-            panic_message(&p)
+        errors: vec![NotAnalysed::new(
+            display,
+            Reason::InternalError,
+            format!(
+                "internal error while analysing (please report): {}",
+                panic_message(&p)
+            ),
         )],
         parsed: true,
         ..Default::default()
@@ -129,10 +135,15 @@ fn check_text_unguarded(
             Ok(p) => programs.push((block.kind.clone(), p)),
             Err(e) => {
                 let at = LineIndex::new(text).line_col(e.span.start);
-                result.errors.push(format!(
-                    "parse error at {}:{}: {}",
-                    at.line, at.column, e.message
-                ));
+                let message = match e.reason {
+                    Reason::ParseError => {
+                        format!("parse error at {}:{}: {}", at.line, at.column, e.message)
+                    }
+                    _ => e.message.clone(),
+                };
+                result
+                    .errors
+                    .push(NotAnalysed::new(display, e.reason, message));
             }
         }
     }
@@ -200,10 +211,18 @@ fn check_text_unguarded(
     for f in &mut findings {
         f.resolve_in(&files);
     }
-    // Texts of imported modules that findings point into, for the text report.
+    // Texts of imported modules that findings point into (the sink, the source or a step),
+    // for the text report's snippets.
     for f in &findings {
-        if f.file != display {
-            if let Some(m) = outcome.files.iter().find(|m| m.display == f.file) {
+        let files = [
+            Some(f.file.as_str()),
+            f.source.as_ref().and_then(|s| s.file.as_deref()),
+        ]
+        .into_iter()
+        .chain(f.flow.iter().map(|s| s.at.file.as_deref()))
+        .flatten();
+        for file in files.filter(|&x| x != display) {
+            if let Some(m) = outcome.files.iter().find(|m| m.display == file) {
                 if !result.linked.iter().any(|(d, _)| d == &m.display) {
                     result.linked.push((m.display.clone(), Arc::from(&*m.text)));
                 }
@@ -216,29 +235,39 @@ fn check_text_unguarded(
     result
 }
 
+/// Why a whole file was not read.
+type Unread = (Reason, String);
+
 /// Reads a file the way the scanner accepts it: not too large, not binary, UTF-8.
-fn read_source(path: &Path, max: u64) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+fn read_source(path: &Path, max: u64) -> Result<String, Unread> {
+    let unreadable = |e: std::io::Error| (Reason::Unreadable, format!("cannot read: {e}"));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > max {
-        return Err(format!(
-            "skipped: {} bytes is over the --max-file-size limit of {max} bytes",
-            meta.len()
+        return Err((
+            Reason::TooLarge,
+            format!(
+                "skipped: {} bytes is over the --max-file-size limit of {max} bytes",
+                meta.len()
+            ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("skipped: binary file".into());
+        return Err((Reason::Binary, "skipped: binary file".into()));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "skipped: not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
+        (
+            Reason::NotUtf8,
+            format!(
+                "skipped: not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
 }
 
 /// A file's result and, when it has findings, its text (for rendering snippets).
-type FileOutcome = Result<(FileResult, Option<Arc<str>>), String>;
+type FileOutcome = Result<(FileResult, Option<Arc<str>>), Unread>;
 
 struct Outcome {
     index: usize,
@@ -318,6 +347,14 @@ fn check_path_with(
 ) -> FileOutcome {
     let text = read_source(path, opts.max_file_size)?;
     let display = path.to_string_lossy();
+    if !is_read_format(path) {
+        // Whatever the prefilter setting: such a file is never parsed, so only a tracker named
+        // inside script makes it worth reporting.
+        return match unread_mention(path, &text) {
+            Some(message) => Err((Reason::UnsupportedFormat, message)),
+            None => Ok((FileResult::default(), None)),
+        };
+    }
     let project = (!project.is_empty()).then_some(project);
     let mut result = check_text_in(&display, &text, prefilter, project);
     // A skipped script may still import a module that calls an SDK: remember its imports.
@@ -335,6 +372,37 @@ fn check_path_with(
     }
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
     Ok((result, keep))
+}
+
+/// True for the file formats overshare extracts and analyses.
+pub fn is_read_format(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| crate::walk::EXTENSIONS.contains(&e))
+}
+
+/// For a file of a format overshare does not read: why it matters, when it can run script and
+/// names a tracker SDK ("HAML is not analysed yet; the file names the tracker `fbq`").
+fn unread_mention(path: &Path, text: &str) -> Option<String> {
+    static SDKS: OnceLock<Prefilter> = OnceLock::new();
+    let sdks = SDKS.get_or_init(|| {
+        let names: Vec<String> = Catalog::current().sdks.needles().collect();
+        Prefilter::new(names.iter().map(String::as_str))
+    });
+    if !not_analysed::can_hold_script(text) {
+        return None;
+    }
+    let name = String::from_utf8_lossy(sdks.first_word(text.as_bytes())?);
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = match not_analysed::unread_format(ext) {
+        Some(f) => f.to_string(),
+        None if ext.is_empty() => "a file without an extension".to_string(),
+        None => format!("`.{ext}`"),
+    };
+    Some(format!(
+        "{format} is not analysed yet, and this file names the tracker `{}` in script",
+        name.trim_start_matches(['\'', '"', '`'])
+    ))
 }
 
 /// Files the prefilter skipped that import, directly or not, a module whose functions send
@@ -468,14 +536,13 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
     )?;
     let files = Arc::new(walked.files);
     let mut report = Report {
-        files_scanned: files.len(),
+        files_scanned: files.iter().filter(|p| is_read_format(p)).count(),
         ..Default::default()
     };
     for (p, e) in walked.errors {
-        report.errors.push(FileError {
-            file: p.to_string_lossy().into_owned(),
-            message: e,
-        });
+        report
+            .not_analysed
+            .push(NotAnalysed::new(p.to_string_lossy(), Reason::Unreadable, e));
     }
 
     let threads = opts.threads.max(1);
@@ -553,9 +620,12 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         };
         for i in stuck {
             if results[i].is_none() {
-                results[i] = Some(Err(format!(
-                    "skipped: analysis did not finish within {} s (the parser can backtrack exponentially on some TSX)",
-                    opts.file_timeout.as_secs()
+                results[i] = Some(Err((
+                    Reason::Timeout,
+                    format!(
+                        "skipped: analysis did not finish within {} s (the parser can backtrack exponentially on some TSX)",
+                        opts.file_timeout.as_secs()
+                    ),
                 )));
                 remaining -= 1;
             }
@@ -590,12 +660,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 if fr.parsed {
                     report.files_parsed += 1;
                 }
-                for e in fr.errors {
-                    report.errors.push(FileError {
-                        file: display.clone(),
-                        message: e,
-                    });
-                }
+                report.not_analysed.extend(fr.errors);
                 if let Some(t) = text {
                     report.texts.insert(display.clone(), t);
                 }
@@ -604,14 +669,14 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 }
                 report.findings.extend(fr.findings);
             }
-            Some(Err(e)) => report.errors.push(FileError {
-                file: display,
-                message: e,
-            }),
-            None => report.errors.push(FileError {
-                file: display,
-                message: "internal error: no result".into(),
-            }),
+            Some(Err((reason, message))) => report
+                .not_analysed
+                .push(NotAnalysed::new(display, reason, message)),
+            None => report.not_analysed.push(NotAnalysed::new(
+                display,
+                Reason::InternalError,
+                "internal error: no result",
+            )),
         }
     }
     // Workers still stuck on a file keep running until the process exits; nothing waits for them.

@@ -14,6 +14,7 @@ pub mod extract;
 #[path = "../lints/mod.rs"]
 pub mod lints;
 pub mod lsp;
+pub mod not_analysed;
 pub mod parse;
 pub mod prefilter;
 pub mod project;

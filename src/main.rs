@@ -108,6 +108,13 @@ struct CheckArgs {
     /// Exit 1 only for findings of at least this severity.
     #[arg(long, value_enum, default_value = "info")]
     fail_on: FailOn,
+    /// Also exit 1 when a file could not be analysed (parse error, too large, timeout, a
+    /// template format overshare does not read that names a tracker…).
+    #[arg(long)]
+    fail_on_skipped: bool,
+    /// Also write the SARIF report to FILE (one scan for annotations and code scanning).
+    #[arg(long, value_name = "FILE")]
+    sarif_file: Option<PathBuf>,
     /// Report only findings not recorded in this baseline (see --write-baseline).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -133,15 +140,11 @@ fn main() -> ExitCode {
                 let cat = Catalog::builtin();
                 let mut all: Vec<_> = cat.sdks.all.iter().collect();
                 all.sort_by(|a, b| a.id.cmp(&b.id));
-                for s in all {
-                    out.push_str(&format!(
-                        "{:<28} {:<12} {:<24} {}\n",
-                        s.id,
-                        s.class.as_str(),
-                        s.name,
-                        s.docs
-                    ));
-                }
+                let rows: Vec<[&str; 4]> = all
+                    .iter()
+                    .map(|s| [s.id.as_str(), s.class.as_str(), s.name.as_str(), &s.docs])
+                    .collect();
+                out = columns(&[&["id", "class", "name", "docs"]], &rows);
             } else {
                 for r in lints::RULES {
                     out.push_str(&format!(
@@ -220,6 +223,24 @@ impl miette::Diagnostic for NamedConfigError {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         miette::Diagnostic::labels(&self.0)
     }
+}
+
+/// Rows aligned in columns as wide as their widest cell (in characters), two spaces apart; the
+/// last column is not padded.
+fn columns(header: &[&[&str; 4]], rows: &[[&str; 4]]) -> String {
+    let all: Vec<&[&str; 4]> = header.iter().copied().chain(rows.iter()).collect();
+    let width = |i: usize| all.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+    let widths = [width(0), width(1), width(2)];
+    let mut out = String::new();
+    for r in all {
+        for (i, w) in widths.iter().enumerate() {
+            out.push_str(r[i]);
+            out.push_str(&" ".repeat(w - r[i].chars().count() + 2));
+        }
+        out.push_str(r[3]);
+        out.push('\n');
+    }
+    out
 }
 
 fn print_out(s: &str) -> ExitCode {
@@ -360,6 +381,12 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
+    if let Some(path) = &args.sarif_file {
+        if let Err(e) = std::fs::write(path, overshare::report::sarif::render(&report)) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let out = match args.format {
         Format::Json => json::render(&report),
         Format::Sarif => overshare::report::sarif::render(&report),
@@ -378,19 +405,34 @@ fn check(args: CheckArgs) -> ExitCode {
     if !matches!(print_out(&out), ExitCode::SUCCESS) {
         return ExitCode::from(2);
     }
+    let mut err = std::io::stderr().lock();
     if matches!(args.format, Format::Text) {
-        let mut err = std::io::stderr().lock();
-        for e in &report.errors {
-            let _ = writeln!(err, "warning: {}: {}", e.file, e.message);
-        }
         let _ = writeln!(err, "{}", text::summary(&report, started.elapsed()));
+        let _ = write!(err, "{}", text::not_analysed(&report));
+    }
+    // A run that read nothing must not look like a clean pass, whatever the format (stdout
+    // stays a valid report).
+    if report.files_scanned == 0 {
+        let walk_opts = WalkOptions {
+            threads,
+            ..opts.walk.clone()
+        };
+        let left = overshare::walk::left_out(&paths, &walk_opts);
+        let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        let _ = writeln!(
+            err,
+            "warning: nothing to scan in {}: no JavaScript, TypeScript, HTML, component or template file was selected. Left out: {}.",
+            named.join(", "),
+            left.describe()
+        );
     }
     let threshold = match args.fail_on {
         FailOn::Info => overshare::report::Severity::Info,
         FailOn::Warning => overshare::report::Severity::Warning,
         FailOn::Error => overshare::report::Severity::Error,
     };
-    if report.findings.iter().any(|f| f.severity >= threshold) {
+    let skipped_fail = args.fail_on_skipped && !report.not_analysed.is_empty();
+    if skipped_fail || report.findings.iter().any(|f| f.severity >= threshold) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

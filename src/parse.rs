@@ -15,6 +15,8 @@ pub const MAX_NESTING: usize = 1000;
 pub struct ParseError {
     pub message: String,
     pub span: ByteSpan,
+    /// `ParseError` or `TooDeep`.
+    pub reason: crate::not_analysed::Reason,
 }
 
 /// Converts a swc span back into file offsets.
@@ -85,6 +87,7 @@ pub fn parse_block_at(
         return Err(ParseError {
             message: format!("nesting too deep to analyse ({depth} levels, limit {MAX_NESTING})"),
             span: ByteSpan::new(block.span.start, block.span.start),
+            reason: crate::not_analysed::Reason::TooDeep,
         });
     }
     let (owned, prefix_len);
@@ -108,6 +111,7 @@ pub fn parse_block_at(
         None,
     ));
     let program = parser.parse_program().map_err(|e| ParseError {
+        reason: crate::not_analysed::Reason::ParseError,
         message: e.kind().msg().into_owned(),
         span: to_span(swc_common::Spanned::span(&e)),
     })?;

@@ -32,16 +32,21 @@ impl Prefilter {
     /// every start position is still tried, and a shorter needle at the same start cannot be a
     /// whole word where the longest one is not.
     pub fn may_match(&self, text: &[u8]) -> bool {
+        self.first_word(text).is_some()
+    }
+
+    /// The first needle the text mentions as a whole identifier.
+    pub fn first_word<'t>(&self, text: &'t [u8]) -> Option<&'t [u8]> {
         let mut at = 0;
         while let Some(m) = self.matcher.find(Input::new(text).range(at..)) {
             let before_ok = m.start() == 0 || !is_ident_byte(text[m.start() - 1]);
             let after_ok = m.end() == text.len() || !is_ident_byte(text[m.end()]);
             if before_ok && after_ok {
-                return true;
+                return Some(&text[m.start()..m.end()]);
             }
             at = m.start() + 1;
         }
-        false
+        None
     }
 }
 

@@ -98,10 +98,9 @@ impl Filters {
     }
 
     fn wanted_file(&self, rel: &Path) -> bool {
-        let has_ext = rel
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e));
+        let has_ext = rel.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            EXTENSIONS.contains(&e) || crate::not_analysed::unread_format(e).is_some()
+        });
         if self.include.is_match(rel) {
             return has_ext;
         }
@@ -134,7 +133,9 @@ impl Filters {
     }
 }
 
-/// Lists the files under `paths`. Files named explicitly are always scanned.
+/// Lists the files under `paths`: those overshare reads and those of template formats it does
+/// not read yet (the driver reports the ones that name a tracker). Files named explicitly are
+/// always listed.
 pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
     let filters = Filters::new(opts)?;
     let found = Mutex::new(Walked::default());
@@ -199,6 +200,143 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
             error_path(err)
         }
         _ => None,
+    }
+}
+
+/// What a walk left out of its paths: why a run found nothing to scan.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Files of a read format that `.gitignore`/`.ignore` rules skipped.
+    pub ignored: usize,
+    /// Files of a read format inside hidden folders (or hidden themselves).
+    pub hidden: usize,
+    /// Files of a read format under the default excluded folders or file patterns.
+    pub excluded_by_default: usize,
+    /// Files of a read format matched by `--exclude` or the configuration's `exclude`.
+    pub excluded: usize,
+    /// Files of other formats, by extension (`""` for none), most frequent first.
+    pub unsupported: Vec<(String, usize)>,
+    /// True when the count stopped at [`LEFT_OUT_LIMIT`] entries.
+    pub truncated: bool,
+}
+
+/// How many entries [`left_out`] looks at before it stops counting.
+pub const LEFT_OUT_LIMIT: usize = 200_000;
+
+/// Walks `paths` again with every filter off and sorts what the real walk did not select by
+/// why. Only called when a run found nothing to scan, so its cost never touches a normal run.
+pub fn left_out(paths: &[PathBuf], opts: &WalkOptions) -> LeftOut {
+    let mut out = LeftOut::default();
+    let Ok(filters) = Filters::new(opts) else {
+        return out;
+    };
+    let mut unsupported: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut seen = 0usize;
+    for root in paths {
+        let walker = WalkBuilder::new(root)
+            .standard_filters(false)
+            .follow_links(false)
+            .build();
+        for entry in walker.flatten() {
+            seen += 1;
+            if seen > LEFT_OUT_LIMIT {
+                out.truncated = true;
+                break;
+            }
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            let ext = rel
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_string();
+            if !EXTENSIONS.contains(&ext.as_str()) {
+                *unsupported.entry(ext).or_default() += 1;
+            } else if filters.exclude.is_match(rel) {
+                out.excluded += 1;
+            } else if !filters.no_ignore && !filters.wanted_file(rel) {
+                out.excluded_by_default += 1;
+            } else if rel
+                .components()
+                .any(|c| c.as_os_str().to_str().is_some_and(|n| n.starts_with('.')))
+            {
+                out.hidden += 1;
+            } else {
+                out.ignored += 1;
+            }
+        }
+    }
+    let mut unsupported: Vec<(String, usize)> = unsupported.into_iter().collect();
+    unsupported.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.unsupported = unsupported;
+    out
+}
+
+impl LeftOut {
+    /// "3 ignored by .gitignore/.ignore, 12 of other formats (.py 10, .md 2)".
+    pub fn describe(&self) -> String {
+        use crate::report::plural;
+        let mut parts = Vec::new();
+        if self.ignored > 0 {
+            parts.push(format!(
+                "{} ignored by .gitignore/.ignore (--no-ignore scans them)",
+                plural(self.ignored, "file")
+            ));
+        }
+        if self.hidden > 0 {
+            parts.push(format!(
+                "{} in hidden folders (--no-ignore scans them)",
+                plural(self.hidden, "file")
+            ));
+        }
+        if self.excluded_by_default > 0 {
+            parts.push(format!(
+                "{} excluded by default: node_modules, vendor, dist, build, *.min.js… (--include GLOB or --no-ignore scans them)",
+                plural(self.excluded_by_default, "file")
+            ));
+        }
+        if self.excluded > 0 {
+            parts.push(format!(
+                "{} excluded by --exclude or overshare.toml",
+                plural(self.excluded, "file")
+            ));
+        }
+        let other: usize = self.unsupported.iter().map(|(_, n)| n).sum();
+        if other > 0 {
+            let top: Vec<String> = self
+                .unsupported
+                .iter()
+                .take(5)
+                .map(|(e, n)| {
+                    if e.is_empty() {
+                        format!("no extension {n}")
+                    } else {
+                        format!(".{e} {n}")
+                    }
+                })
+                .collect();
+            let more = if self.unsupported.len() > 5 {
+                ", …"
+            } else {
+                ""
+            };
+            parts.push(format!(
+                "{} of formats overshare does not read ({}{more})",
+                plural(other, "file"),
+                top.join(", ")
+            ));
+        }
+        if parts.is_empty() {
+            return "no files at all".into();
+        }
+        let mut s = parts.join("; ");
+        if self.truncated {
+            s.push_str(&format!(" (counted in the first {LEFT_OUT_LIMIT} entries)"));
+        }
+        s
     }
 }
 
@@ -279,6 +417,28 @@ mod tests {
                 "lib/e.ts",
                 "node_modules/x/b.js"
             ]
+        );
+        // Nothing of a read format is selected under lib/ with it excluded: explain why.
+        let opts = WalkOptions {
+            exclude: vec!["*.js".into(), "*.ts".into()],
+            ..Default::default()
+        };
+        assert!(walk(&[root.to_path_buf()], &opts).unwrap().files.is_empty());
+        let left = left_out(&[root.to_path_buf()], &opts);
+        assert_eq!(
+            (left.excluded, left.unsupported.clone()),
+            (6, vec![("txt".to_string(), 1)])
+        );
+        assert_eq!(
+            left.describe(),
+            "6 files excluded by --exclude or overshare.toml; 1 file of formats overshare does not read (.txt 1)"
+        );
+        fs::write(root.join(".gitignore"), "a.js\nlib/\n").unwrap();
+        let left = left_out(&[root.to_path_buf()], &WalkOptions::default());
+        assert_eq!(
+            (left.ignored, left.hidden, left.excluded_by_default),
+            (2, 1, 3),
+            "{left:?}"
         );
         // A file named explicitly is scanned even when excluded by default.
         let explicit = root.join("dist/c.js");

@@ -146,9 +146,20 @@ fn rules_and_explain() {
     assert_eq!(code, 0);
     assert!(out.lines().count() >= 24, "{out}");
     assert!(out.contains("meta-pixel"));
+    // Columns line up: every row's docs URL starts at the same character column.
+    let starts: std::collections::BTreeSet<usize> = out
+        .lines()
+        .skip(1)
+        .map(|l| l[..l.find("https://").unwrap()].chars().count())
+        .collect();
+    assert_eq!(starts.len(), 1, "{out}");
     let (code, out, _) = run(&["explain", "data-to-tracker"]);
     assert_eq!(code, 0);
     assert!(out.contains("## Why is this bad?"));
+    assert!(
+        !out.contains("in the same\nfile") && out.contains("across modules"),
+        "the documentation describes today's analysis: {out}"
+    );
 }
 
 #[test]

@@ -5,10 +5,13 @@
 //! - against the directory's `expected.txt` snapshot of the full findings (messages, sources,
 //!   steps), reviewed by hand. Regenerate with `OVERSHARE_BLESS=1 cargo test --test fixtures`.
 //!
+//! - against the directory's `expected-text.txt` snapshot of the terminal report (no colour),
+//!   so what a user reads is reviewed too (markers, snippets from other files, help lines).
+//!
 //! Every check also runs with the prefilter off and must give the same findings.
 
 use overshare::check_text;
-use overshare::report::Finding;
+use overshare::report::{text, Finding, Report};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -107,10 +110,38 @@ fn render(findings: &[Finding]) -> String {
     s
 }
 
+/// Compares `text` with the snapshot file `path`, or rewrites it under `OVERSHARE_BLESS`.
+fn snapshot(path: &Path, text: &str, failures: &mut Vec<String>) {
+    if std::env::var_os("OVERSHARE_BLESS").is_some() {
+        std::fs::write(path, text).unwrap();
+        return;
+    }
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    if old != text {
+        failures.push(format!(
+            "{} is out of date (review the change, then OVERSHARE_BLESS=1 cargo test --test fixtures):\n{}",
+            path.display(),
+            diff(&old, text)
+        ));
+    }
+}
+
+/// The terminal report as `overshare check --color never` prints it on stdout.
+fn render_text(report: &Report) -> String {
+    text::render(
+        report,
+        &text::TextOptions {
+            color: false,
+            width: 100,
+        },
+    )
+}
+
 fn check_dir(name: &str) {
     let dir = root().join(name);
     let mut failures = Vec::new();
-    let mut snapshot = String::new();
+    let mut snapshot_text = String::new();
+    let mut report = Report::default();
     let files = files_under(&dir);
     assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     for path in &files {
@@ -136,24 +167,27 @@ fn check_dir(name: &str) {
                 render(&without.findings)
             ));
         }
-        snapshot.push_str(&render(&without.findings));
+        snapshot_text.push_str(&render(&without.findings));
         for e in &without.errors {
-            let _ = writeln!(snapshot, "{rel}: error: {e}");
+            let _ = writeln!(
+                snapshot_text,
+                "{rel}: error: {} ({})",
+                e.message,
+                e.reason.id()
+            );
         }
-    }
-    let snap_path = dir.join("expected.txt");
-    if std::env::var_os("OVERSHARE_BLESS").is_some() {
-        std::fs::write(&snap_path, &snapshot).unwrap();
-    } else {
-        let old = std::fs::read_to_string(&snap_path).unwrap_or_default();
-        if old != snapshot {
-            failures.push(format!(
-                "{} is out of date (review the change, then OVERSHARE_BLESS=1 cargo test --test fixtures):\n{}",
-                snap_path.display(),
-                diff(&old, &snapshot)
-            ));
+        if !without.findings.is_empty() {
+            report.texts.insert(rel.clone(), text.as_str().into());
         }
+        report.texts.extend(without.linked);
+        report.findings.extend(without.findings);
     }
+    snapshot(&dir.join("expected.txt"), &snapshot_text, &mut failures);
+    snapshot(
+        &dir.join("expected-text.txt"),
+        &render_text(&report),
+        &mut failures,
+    );
     assert!(
         failures.is_empty(),
         "{} fixture failure(s):\n{}",
@@ -198,6 +232,31 @@ fn check_project(name: &str) {
             "{name}: findings differ with and without the prefilter"
         ));
     }
+    // Paths in the text snapshot are relative to the fixtures folder, as a user would name them.
+    let mut relative = Report::default();
+    let prefix = format!("{}/", root().display());
+    let rel = |p: &str| p.strip_prefix(&prefix).unwrap_or(p).to_string();
+    for f in &report.findings {
+        let mut f = f.clone();
+        f.file = rel(&f.file);
+        if let Some(s) = &mut f.source {
+            s.file = s.file.as_deref().map(rel);
+        }
+        for step in &mut f.flow {
+            step.at.file = step.at.file.as_deref().map(rel);
+        }
+        relative.findings.push(f);
+    }
+    relative.texts = report
+        .texts
+        .iter()
+        .map(|(k, v)| (rel(k), v.clone()))
+        .collect();
+    snapshot(
+        &dir.join("expected-text.txt"),
+        &render_text(&relative),
+        &mut failures,
+    );
     for path in files_under(&dir) {
         let display = path.to_string_lossy().into_owned();
         let Ok(text) = std::fs::read_to_string(&path) else {

@@ -1,8 +1,9 @@
 //! The pre-commit hook, run by pre-commit itself (`language: rust` builds overshare from this
 //! checkout with `cargo install`, which takes minutes the first time). A script staged alone
 //! still knows the fields an unstaged template declares, and only the passed files are reported.
-//! CI installs pre-commit (`.ci/run`); elsewhere the test is skipped when it is missing.
+//! CI installs pre-commit (`.ci/run`) and a missing one fails there; elsewhere the test skips.
 
+mod common;
 use std::path::Path;
 use std::process::Command;
 
@@ -22,22 +23,13 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 #[test]
 fn hook_fails_on_a_leak_and_passes_after_the_fix() {
-    let installed = Command::new("pre-commit")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !installed {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pre-commit is not installed; .ci/run installs it"
-        );
-        eprintln!("skipped: pre-commit is not installed");
+    if common::tool("pre-commit").is_none() {
         return;
     }
     let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
     // pre-commit builds the hook from a commit of this checkout.
     let Ok(rev) = std::panic::catch_unwind(|| git(checkout, &["rev-parse", "HEAD"])) else {
-        eprintln!("skipped: the checkout is not a git repository");
+        common::skip("the checkout is not a git repository");
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,8 @@ struct JsonReport<'a> {
     version: u32,
     files_scanned: usize,
     findings: Vec<JsonFinding<'a>>,
-    errors: &'a [super::FileError],
+    /// Files not analysed, with a machine-readable `reason`.
+    errors: &'a [super::NotAnalysed],
 }
 
 #[derive(Serialize)]
@@ -85,7 +86,7 @@ pub fn render(report: &Report) -> String {
         version: 1,
         files_scanned: report.files_scanned,
         findings: report.findings.iter().map(finding).collect(),
-        errors: &report.errors,
+        errors: &report.not_analysed,
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
     s.push('\n');

@@ -1,8 +1,12 @@
 //! One line per finding: `--format compact` (`file:line:col: severity rule message`, what editors'
 //! problem matchers and grep read) and `--format github` (workflow commands that become pull
-//! request annotations).
+//! request annotations). Files not analysed follow the findings in both.
 
 use super::{Report, Severity};
+
+/// GitHub shows at most 10 warning annotations per step: the not-analysed ones take at most 5,
+/// and a summary says how many there are in all.
+pub const GITHUB_NOT_ANALYSED_ANNOTATIONS: usize = 5;
 
 pub fn compact(report: &Report) -> String {
     let mut out = String::new();
@@ -15,6 +19,14 @@ pub fn compact(report: &Report) -> String {
             f.severity.as_str(),
             f.rule,
             f.message
+        ));
+    }
+    for n in &report.not_analysed {
+        out.push_str(&format!(
+            "{}:1:1: warning not-analysed {}: {}\n",
+            n.file,
+            n.reason.id(),
+            n.message
         ));
     }
     out
@@ -48,6 +60,36 @@ pub fn github(report: &Report) -> String {
             f.sink.end.column,
             escape_property(&format!("overshare {}", f.rule)),
             escape_data(&f.message)
+        ));
+    }
+    let title = escape_property("overshare: not analysed");
+    for n in report
+        .not_analysed
+        .iter()
+        .take(GITHUB_NOT_ANALYSED_ANNOTATIONS)
+    {
+        out.push_str(&format!(
+            "::warning file={},title={title}::{}\n",
+            escape_property(&n.file),
+            escape_data(&format!("{} ({})", n.message, n.reason.id()))
+        ));
+    }
+    if !report.not_analysed.is_empty() {
+        let shown = report
+            .not_analysed
+            .len()
+            .min(GITHUB_NOT_ANALYSED_ANNOTATIONS);
+        out.push_str(&format!(
+            "::warning title={title}::{}; findings in them are not reported.{}\n",
+            escape_data(&crate::not_analysed::summary(&report.not_analysed)),
+            if shown < report.not_analysed.len() {
+                format!(
+                    " {shown} are annotated; the SARIF report or `overshare check --format json` lists all {}.",
+                    report.not_analysed.len()
+                )
+            } else {
+                String::new()
+            }
         ));
     }
     out

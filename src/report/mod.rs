@@ -161,21 +161,28 @@ impl Finding {
     }
 }
 
-/// A file that could not be scanned, or a part of it that could not.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct FileError {
-    pub file: String,
-    pub message: String,
+pub use crate::not_analysed::{NotAnalysed, Reason};
+
+/// "1 file", "2 files".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// The result of a whole run.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Files of the formats overshare reads that the walker selected (parsed or skipped by the
+    /// prefilter).
     pub files_scanned: usize,
     /// Files the prefilter let through and that were parsed.
     pub files_parsed: usize,
     pub findings: Vec<Finding>,
-    pub errors: Vec<FileError>,
+    /// Files, or parts of files, that could not be analysed (`errors` in JSON).
+    pub not_analysed: Vec<NotAnalysed>,
     /// The text of each file with findings, for rendering snippets.
     pub texts: std::collections::BTreeMap<String, std::sync::Arc<str>>,
 }
@@ -212,6 +219,7 @@ impl Report {
                 && a.source.as_ref().map(|s| (&s.file, s.span))
                     == b.source.as_ref().map(|s| (&s.file, s.span))
         });
-        self.errors.sort();
+        self.not_analysed.sort();
+        self.not_analysed.dedup();
     }
 }

@@ -73,6 +73,29 @@ fn result(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
     r
 }
 
+/// The run itself: it succeeded (a failed run prints no SARIF), and each file that was not
+/// analysed is a warning notification on that file, so code scanning shows what went unread.
+fn invocation(report: &Report) -> Value {
+    let notifications: Vec<Value> = report
+        .not_analysed
+        .iter()
+        .map(|n| {
+            json!({
+                "level": "warning",
+                "message": { "text": format!("not analysed ({}): {}", n.reason.id(), n.message) },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&n.file) } }
+                }],
+                "properties": { "reason": n.reason.id() },
+            })
+        })
+        .collect();
+    json!({
+        "executionSuccessful": true,
+        "toolExecutionNotifications": notifications,
+    })
+}
+
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = crate::lints::RULES
         .iter()
@@ -118,6 +141,7 @@ pub fn render(report: &Report) -> String {
                 "informationUri": "https://github.com/overshare-dev/overshare",
                 "rules": rules,
             }},
+            "invocations": [invocation(report)],
             "automationDetails": { "id": "overshare/" },
             "columnKind": "utf16CodeUnits",
             "results": results,
