@@ -214,7 +214,12 @@ summarise_overshare() {
     echo "$label: no JSON report (see $json and the stderr log)"
     return
   fi
-  jq -r --arg l "$label" '"\($l): files_scanned \(.files_scanned), findings \(.findings | length), errors \(.errors | length)"' "$json"
+  jq -r --arg l "$label" '"\($l): files_scanned \(.files_scanned), findings \(.findings | length), not analysed \(.errors | length)"' "$json"
+  # Not analysed, by reason: files and bytes (speed may never be bought by skipping).
+  jq -r '.errors[] | "\(.reason)\t\(.file)"' "$json" | sort -u \
+    | while IFS=$'\t' read -r reason file; do echo "$reason $(stat -c %s "$file" 2>/dev/null || echo 0)"; done \
+    | awk '{n[$1]++; b[$1]+=$2} END {for (r in n) printf "    not analysed: %-20s %6d files %8.1f MB\n", r, n[r], b[r]/1048576}' \
+    | sort
 }
 summarise_overshare "overshare" "$out/overshare.json"
 (( nopf_rounds > 0 )) && summarise_overshare "overshare --no-prefilter" "$out/overshare-no-prefilter.json"

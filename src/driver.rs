@@ -389,11 +389,11 @@ fn unread_mention(path: &Path, text: &str) -> Option<String> {
         let names: Vec<String> = Catalog::current().sdks.needles().collect();
         Prefilter::new(names.iter().map(String::as_str))
     });
-    if !not_analysed::can_hold_script(text) {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !not_analysed::is_script_language(ext) && !not_analysed::can_hold_script(text) {
         return None;
     }
     let name = String::from_utf8_lossy(sdks.first_word(text.as_bytes())?);
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = match not_analysed::unread_format(ext) {
         Some(f) => f.to_string(),
         None if ext.is_empty() => "a file without an extension".to_string(),

@@ -80,8 +80,8 @@ impl NotAnalysed {
     }
 }
 
-/// Template formats found beside front-end code that overshare does not read yet, by file
-/// extension (lowercase), with the name messages use. A file of one of these formats that names
+/// Template formats (and compile-to-JS languages) found beside front-end code that overshare does
+/// not read yet, by file extension (lowercase), with the name messages use. A file of one of these formats that names
 /// a tracker SDK is reported as not analysed; one that names none cannot matter and is skipped.
 #[rustfmt::skip]
 pub const UNREAD_TEMPLATE_FORMATS: &[(&str, &str)] = &[
@@ -94,6 +94,8 @@ pub const UNREAD_TEMPLATE_FORMATS: &[(&str, &str)] = &[
     ("tmpl", "Go template"), ("gotmpl", "Go template"), ("marko", "Marko"), ("dust", "Dust"),
     ("latte", "Latte"), ("volt", "Volt"), ("soy", "Closure Templates"), ("rhtml", "ERB (rhtml)"),
     ("cfm", "ColdFusion"), ("mdx", "MDX"), ("tera", "Tera"), ("hamlc", "Haml Coffee"),
+    // Script languages compiled to JavaScript that overshare does not parse.
+    ("coffee", "CoffeeScript"), ("litcoffee", "CoffeeScript"),
 ];
 
 /// The name of an unread template format, by file extension.
@@ -103,6 +105,14 @@ pub fn unread_format(ext: &str) -> Option<&'static str> {
         .iter()
         .find(|(e, _)| *e == ext)
         .map(|(_, name)| *name)
+}
+
+/// Unread formats that are script throughout (no markup around the code).
+const SCRIPT_LANGUAGES: &[&str] = &["coffee", "litcoffee"];
+
+/// True when a file of this unread format is all script, so any tracker it names is in script.
+pub fn is_script_language(ext: &str) -> bool {
+    SCRIPT_LANGUAGES.contains(&ext.to_ascii_lowercase().as_str())
 }
 
 /// The words a file of an unread format must contain to be able to run script: a `<script>`

@@ -40,6 +40,7 @@ fn site() -> tempfile::TempDir {
         "%form\n  %input#email{type: 'email'}\n:javascript\n  fbq('init', '1', { em: \"#{current_user.email}\" });\n",
     );
     write(root, "web/views/about.haml", "%p Our analytics team\n");
+    write(root, "web/lib/util.coffee", "square = (x) -> x * x\n");
     write(root, "web/clean.js", "fbq('track', 'PageView');\n");
     write(root, "web/tool.py", "print('fbq')\n");
     dir
@@ -86,6 +87,23 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
             "{haml}"
         );
     }
+}
+
+#[test]
+fn a_compile_to_js_language_that_names_a_tracker_is_not_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "app/analytics.coffee",
+        "window.track = (user) ->\n  mixpanel.people.set $email: user.email\n",
+    );
+    write(dir.path(), "app/util.coffee", "square = (x) -> x * x\n");
+    let (code, out, _) = run_in(dir.path(), &["check", "app", "--format", "compact"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "app/analytics.coffee:1:1: warning not-analysed unsupported-format: CoffeeScript is not analysed yet, and this file names the tracker `mixpanel` in script\n"
+    );
 }
 
 #[test]
