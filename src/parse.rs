@@ -103,17 +103,100 @@ pub fn parse_block_at(
     // The wrapper's prefix maps to the bytes just before the attribute: only its own spans do.
     let base = 1 + (file * FILE_STRIDE) as i64 + block.span.start as i64 - prefix_len as i64;
     let base = base.max(1) as u32;
-    let input = StringInput::new(source, BytePos(base), BytePos(base + source.len() as u32));
-    let mut parser = Parser::new_from(Lexer::new(
-        syntax(block.lang),
-        EsVersion::latest(),
-        input,
-        None,
-    ));
-    let program = parser.parse_program().map_err(|e| ParseError {
+    let parse = |lang: Lang, source: &str| {
+        let input = StringInput::new(source, BytePos(base), BytePos(base + source.len() as u32));
+        Parser::new_from(Lexer::new(syntax(lang), EsVersion::latest(), input, None)).parse_program()
+    };
+    match parse(block.lang, source) {
+        Ok(program) => Ok(program),
+        // Flow-typed JavaScript (`// @flow`): its annotations, `import type` and generics are
+        // TypeScript's syntax too, so TSX reads such a file once the Flow-only marks are blanked.
+        Err(_) if block.lang == Lang::Js && is_flow(source) => {
+            parse(Lang::Tsx, &flow_as_typescript(source))
+        }
+        Err(e) => Err(e),
+    }
+    .map_err(|e| ParseError {
         reason: crate::not_analysed::Reason::ParseError,
         message: e.kind().msg().into_owned(),
         span: to_span(swc_common::Spanned::span(&e)),
-    })?;
-    Ok(program)
+    })
+}
+
+/// Blanks the Flow-only marks TypeScript does not read, byte for byte so every span stays put:
+/// maybe types (`: ?User`, `<?T>`), exact-object bars (`{| … |}`) and existential type
+/// arguments (`<*>`, read as a type named `_`). None of these sequences is
+/// valid JavaScript outside a type, so no expression changes.
+fn flow_as_typescript(code: &str) -> String {
+    let b = code.as_bytes();
+    let mut out = b.to_vec();
+    let (mut i, mut exact_open) = (0, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b':' | b'<' | b',' if i + 1 < b.len() => {
+                let mut j = i + 1;
+                while j < b.len() && b[j] == b' ' {
+                    j += 1;
+                }
+                let next = b.get(j + 1).copied().unwrap_or(b' ');
+                // Flow's existential type `*` in type arguments: `Generator<*, *, *>`.
+                if b[i] != b':' && b.get(j) == Some(&b'*') {
+                    let mut k = j + 1;
+                    while k < b.len() && b[k] == b' ' {
+                        k += 1;
+                    }
+                    if matches!(b.get(k), Some(b',' | b'>')) {
+                        out[j] = b'_';
+                    }
+                }
+                if b.get(j) == Some(&b'?')
+                    && (next.is_ascii_alphabetic() || matches!(next, b'_' | b'{' | b'(' | b'['))
+                    && b[i] != b','
+                    || (b[i] == b',' && b.get(j) == Some(&b'?') && next.is_ascii_uppercase())
+                {
+                    out[j] = b' ';
+                }
+            }
+            b'{' if b.get(i + 1) == Some(&b'|') => {
+                out[i + 1] = b' ';
+                exact_open += 1;
+                i += 1;
+            }
+            b'|' if exact_open > 0 && b.get(i + 1) == Some(&b'}') => {
+                out[i] = b' ';
+                exact_open -= 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| code.to_string())
+}
+
+/// A `@flow` pragma in the file's leading comments.
+fn is_flow(code: &str) -> bool {
+    let head = &code[..code.len().min(2048)];
+    head.find("@flow").is_some_and(|i| {
+        let before = &head[..i];
+        before.contains("//") || before.contains("/*")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flow_marks_are_blanked_in_place() {
+        let code = "const f = (u: ?User, o: {| a: ?string |}): Generator<*, *, ?T> => u;";
+        let ts = flow_as_typescript(code);
+        assert_eq!(ts.len(), code.len());
+        assert_eq!(
+            ts,
+            "const f = (u:  User, o: {  a:  string  }): Generator<_, _,  T> => u;"
+        );
+        // Expressions are untouched.
+        let js = "a ? b : c; x || y; [1, 2]; s.replace(/|}/, '')";
+        assert_eq!(flow_as_typescript(js), js);
+    }
 }

@@ -329,6 +329,12 @@ fn framework_fixtures() {
     check_dir("frameworks");
 }
 
+/// Idioms of real front-end code (reduced from the first half of `bench/realworld/`).
+#[test]
+fn real_idiom_fixtures() {
+    check_dir("real-idioms");
+}
+
 #[test]
 fn suppression_fixtures() {
     check_dir("suppressions");
