@@ -84,8 +84,20 @@ pub fn findings(cat: &Catalog, outcome: &Outcome) -> Vec<Finding> {
     outcome
         .flows
         .iter()
+        .filter(|f| !is_verification_token(cat, outcome, f))
         .map(|f| finding(cat, outcome, f))
         .collect()
+}
+
+/// A token in the SDK's own identity-verification slot (`Intercom('boot', { user_hash })`) is
+/// what the vendor asks for, not a leak of the visitor's credentials.
+fn is_verification_token(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> bool {
+    let sdk = cat.sdks.get(flow.sink.sdk);
+    let key = flow.key.rsplit('.').next().unwrap_or("");
+    let category = cat
+        .names
+        .category(outcome.sources[flow.source as usize].category);
+    category.id == "credentials" && sdk.verification_keys.iter().any(|k| k == key)
 }
 
 fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
@@ -123,7 +135,7 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
             .map(|s| StepRef::new(s.span, s.note.to_string()))
             .collect(),
         key: flow.key.clone(),
-        weak_source: source.weak,
+        evidence: source.evidence,
         help: Some(format!(
             "send only what {} needs, after consent\nsee `overshare explain {}`",
             sdk.name, RULE.id

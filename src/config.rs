@@ -373,6 +373,7 @@ impl Loaded {
                 npm: Vec::new(),
                 loaders: Vec::new(),
                 beacons: Vec::new(),
+                verification_keys: Vec::new(),
                 calls: sinks
                     .iter()
                     .map(|s| CallShape {

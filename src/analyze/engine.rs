@@ -7,6 +7,7 @@ use super::value::*;
 use crate::catalog::{Catalog, CategoryId, NameSite};
 use crate::extract::{ElementFact, Interpolation};
 use crate::parse::to_span;
+use crate::report::Evidence;
 use crate::source::{snippet, ByteSpan};
 use std::cell::RefCell;
 // Keys are small and not attacker-chosen in a way that matters for a linter: FxHash is faster.
@@ -32,8 +33,8 @@ pub struct SourceInfo {
     pub desc: String,
     /// The read's source text.
     pub expr: String,
-    /// Judged by a property's name alone (`user.email`), not by a page element or key.
-    pub weak: bool,
+    /// How the read was recognised: a parameter's or property's name, or what is read.
+    pub evidence: Evidence,
 }
 
 /// A sink call or assignment.
@@ -268,24 +269,25 @@ impl<'a> Engine<'a> {
             }
             i += 1;
         }
-        // A name-judged source (`user.email`) adds nothing where an element or key read of the
-        // same category already reaches the same sink key: that read is the better explanation.
-        let strong: HashSet<(ByteSpan, String, CategoryId)> = self
-            .flows
-            .iter()
-            .filter(|f| !self.sources[f.source as usize].weak)
-            .map(|f| {
-                (
-                    f.sink.span,
-                    f.key.clone(),
-                    self.sources[f.source as usize].category,
-                )
-            })
-            .collect();
+        // A name-judged source (`user.email`, a parameter named `email`) adds nothing where a
+        // stronger source of the same category reaches the same sink key: that read (or the
+        // caller's value) is the better explanation.
         let sources = &self.sources;
-        self.flows.retain(|f| {
+        let place = |f: &Flow| {
             let s = &sources[f.source as usize];
-            !s.weak || !strong.contains(&(f.sink.span, f.key.clone(), s.category))
+            ((f.sink.span, f.key.clone(), s.category), s.evidence)
+        };
+        let mut strongest: HashMap<(ByteSpan, String, CategoryId), Evidence> = HashMap::default();
+        for f in &self.flows {
+            let (at, e) = place(f);
+            strongest
+                .entry(at)
+                .and_modify(|x| *x = (*x).max(e))
+                .or_insert(e);
+        }
+        self.flows.retain(|f| {
+            let (at, e) = place(f);
+            e >= strongest[&at]
         });
         // Does this file define a wrapper: a function whose parameters reach an SDK call?
         let wrapper = self.funcs.iter().any(|f| {
@@ -316,14 +318,14 @@ impl<'a> Engine<'a> {
         span: ByteSpan,
         category: CategoryId,
         desc: String,
-        weak: bool,
+        evidence: Evidence,
     ) -> Label {
         let id = match self.source_ids.get(&(span, category)) {
             Some(&id) => {
                 // The same read, now known for what it is (a form field, not just a name).
                 let known = &mut self.sources[id as usize];
-                if known.weak && !weak {
-                    known.weak = false;
+                if evidence > known.evidence {
+                    known.evidence = evidence;
                     known.desc = desc;
                 }
                 id
@@ -336,7 +338,7 @@ impl<'a> Engine<'a> {
                     category,
                     desc,
                     expr,
-                    weak,
+                    evidence,
                 });
                 self.source_ids.insert((span, category), id);
                 id
@@ -407,7 +409,7 @@ impl<'a> Engine<'a> {
     }
 
     pub(super) fn source_is_weak(&self, id: SourceId) -> bool {
-        self.sources[id as usize].weak
+        self.sources[id as usize].evidence < Evidence::Read
     }
 
     pub(super) fn classify(
@@ -1322,7 +1324,8 @@ impl<'a> Engine<'a> {
                     note: format!("assigned to `{name}`").into(),
                 };
                 let v = if self.binding_params {
-                    value
+                    let ty = b.type_ann.as_deref().and_then(type_ref_name);
+                    self.name_judged_param(name, ty, to_span(b.id.span), value)
                 } else {
                     value.with_step(&step)
                 };
@@ -1396,6 +1399,42 @@ impl<'a> Engine<'a> {
             }
             Pat::Invalid(_) => {}
         }
+    }
+
+    /// A parameter named for a category (`function identify(email)`, `(userEmail) =>`) holds
+    /// that data as far as its own body can tell: a name-judged (weak) source, like `user.email`.
+    /// A caller whose concrete flow reaches the same sink key replaces it (see `finish`).
+    /// A parameter typed `HTMLFormElement` is a form whose fields are read by name.
+    fn name_judged_param(
+        &mut self,
+        name: &str,
+        ty: Option<&str>,
+        span: ByteSpan,
+        mut value: Value,
+    ) -> Value {
+        if ty == Some("HTMLFormElement") {
+            value.kind = Kind::Form(None);
+            return value;
+        }
+        if let Some(m) = self.classify(name, None, NameSite::Code) {
+            let desc = format!("parameter `{name}`");
+            match m.kind {
+                crate::catalog::NameKind::Value => {
+                    let label = self.new_source(span, m.category, desc, Evidence::ParamName);
+                    value.add_label(label);
+                }
+                // `function track(emailInput: HTMLInputElement)`: an element holding the data.
+                crate::catalog::NameKind::Handle => {
+                    if matches!(value.kind, Kind::Unknown) {
+                        value.kind = Kind::Dom(Rc::new(DomInfo {
+                            category: m.category,
+                            desc,
+                        }));
+                    }
+                }
+            }
+        }
+        value
     }
 
     // ----- expressions ----------------------------------------------------------------------
@@ -2159,6 +2198,17 @@ impl FuncEntry<'_> {
 }
 
 /// The names a declaration binds: `export const { a, b } = …` exports `a` and `b`.
+/// The name of a type annotation that is a plain type reference: `HTMLFormElement`, `User`.
+fn type_ref_name(ann: &TsTypeAnn) -> Option<&str> {
+    match &*ann.type_ann {
+        TsType::TsTypeRef(r) => match &r.type_name {
+            TsEntityName::Ident(i) => Some(&i.sym),
+            TsEntityName::TsQualifiedName(q) => Some(&q.right.sym),
+        },
+        _ => None,
+    }
+}
+
 fn declared_names(d: &Decl) -> Vec<String> {
     fn pat_names(p: &Pat, out: &mut Vec<String>) {
         match p {

@@ -10,6 +10,7 @@ use crate::catalog::fields::{
 };
 use crate::catalog::{names::normalize, NameKind, NameSite};
 use crate::extract::ElementFact;
+use crate::report::Evidence;
 use crate::source::ByteSpan;
 use std::rc::Rc;
 
@@ -186,7 +187,7 @@ impl<'a> Engine<'a> {
             Kind::Global(path) => out.kind = global_kind(join_path(path, key)),
             Kind::Dom(d) => {
                 if DOM_VALUE_PROPS.contains(&key) {
-                    let label = self.new_source(span, d.category, d.desc.clone(), false);
+                    let label = self.new_source(span, d.category, d.desc.clone(), Evidence::Read);
                     out.add_label(label);
                 } else if DOM_SAME_PROPS.contains(&key) || key.bytes().all(|b| b.is_ascii_digit()) {
                     out.kind = obj.kind.clone();
@@ -218,7 +219,8 @@ impl<'a> Engine<'a> {
                         | BagKind::SessionStorage
                 ) {
                     if let Some(m) = self.classify(key, None, NameSite::Field) {
-                        let label = self.new_source(span, m.category, b.kind.describe(key), false);
+                        let label =
+                            self.new_source(span, m.category, b.kind.describe(key), Evidence::Read);
                         out.add_label(label);
                     }
                 }
@@ -298,7 +300,7 @@ impl<'a> Engine<'a> {
             };
             match m.kind {
                 NameKind::Value => {
-                    let label = self.new_source(span, m.category, desc, true);
+                    let label = self.new_source(span, m.category, desc, Evidence::Name);
                     out.add_label(label);
                 }
                 NameKind::Handle => {
@@ -339,7 +341,7 @@ impl<'a> Engine<'a> {
         }
         let mut out = Value::default();
         if let Kind::Dom(d) = &recv.kind {
-            let label = self.new_source(span, d.category, d.desc.clone(), false);
+            let label = self.new_source(span, d.category, d.desc.clone(), Evidence::Read);
             out.add_label(label);
         }
         for l in &recv.taint {
@@ -511,7 +513,7 @@ impl<'a> Engine<'a> {
                     call.span,
                     category,
                     format!("the return value of {name}()"),
-                    false,
+                    Evidence::Read,
                 );
                 return Some(Value::tainted(label));
             }
@@ -800,7 +802,7 @@ impl<'a> Engine<'a> {
         };
         match self.cat.names.classify(key, None, NameSite::Field) {
             Some(m) => {
-                let label = self.new_source(span, m.category, bag.describe(key), false);
+                let label = self.new_source(span, m.category, bag.describe(key), Evidence::Read);
                 Value::tainted(label)
             }
             None => Value::default(),

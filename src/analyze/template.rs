@@ -7,6 +7,7 @@ use super::value::*;
 use crate::catalog::{CategoryId, NameSite, Names};
 use crate::extract::ElementFact;
 use crate::parse::to_span;
+use crate::report::Evidence;
 use crate::source::ByteSpan;
 use std::rc::Rc;
 use swc_ecma_ast::*;
@@ -230,7 +231,7 @@ impl<'a> Engine<'a> {
         {
             return;
         }
-        let label = self.new_source(span, category, desc.to_string(), false);
+        let label = self.new_source(span, category, desc.to_string(), Evidence::Read);
         value.add_label(label);
     }
 
@@ -248,7 +249,7 @@ impl<'a> Engine<'a> {
             crate::source::snippet(tag, ByteSpan::new(0, tag.len() as u32), 60)
         );
         let _ = span;
-        Some(self.new_source(interp.span, category, desc, false))
+        Some(self.new_source(interp.span, category, desc, Evidence::Read))
     }
 
     /// Placeholders inside a string literal: `'{{ customer.email }}'` in a script.

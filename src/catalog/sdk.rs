@@ -47,6 +47,11 @@ pub struct Sdk {
     pub calls: Vec<CallShape>,
     #[serde(default, rename = "assign")]
     pub assigns: Vec<AssignShape>,
+    /// Keys that carry the vendor's own identity-verification token (an HMAC or JWT the site
+    /// signs for this vendor, e.g. Intercom `user_hash`): a credential meant for the vendor,
+    /// not the visitor's credentials.
+    #[serde(default)]
+    pub verification_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

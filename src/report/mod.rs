@@ -81,6 +81,19 @@ impl StepRef {
     }
 }
 
+/// How a flow's source was recognised, weakest first. A flow adds nothing where a flow from a
+/// stronger source reaches the same sink key with the same category: that one explains it better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Evidence {
+    /// A function parameter's name (`function identify(email)`).
+    ParamName,
+    /// A property's or variable's name (`user.email`).
+    Name,
+    /// A page element, form field, storage or URL key, server output: what the data is.
+    #[default]
+    Read,
+}
+
 /// One reported flow.
 #[derive(Clone, Debug, Default)]
 pub struct Finding {
@@ -100,8 +113,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// Where in the sent argument the data sits (`em`, `user_data.email`), for merging.
     pub key: String,
-    /// The source was judged by a property's name alone (`user.email`).
-    pub weak_source: bool,
+    /// How the source was recognised.
+    pub evidence: Evidence,
 }
 
 impl Finding {
@@ -192,7 +205,8 @@ impl Report {
         self.findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         // A name-judged source (`traits.email` in a shared module) adds nothing where another
-        // file's analysis found the element or key read that reaches the same sink key.
+        // file's analysis found a stronger source (the element or key read, or a caller's
+        // value for a parameter named `email`) that reaches the same sink key.
         type Place = (String, ByteSpan, String, String);
         let place = |f: &Finding| -> Place {
             (
@@ -202,14 +216,14 @@ impl Report {
                 f.category.clone(),
             )
         };
-        let strong: std::collections::HashSet<Place> = self
-            .findings
-            .iter()
-            .filter(|f| !f.weak_source)
-            .map(place)
-            .collect();
-        self.findings
-            .retain(|f| !f.weak_source || !strong.contains(&place(f)));
+        let mut strongest: std::collections::HashMap<Place, Evidence> = Default::default();
+        for f in &self.findings {
+            strongest
+                .entry(place(f))
+                .and_modify(|e| *e = (*e).max(f.evidence))
+                .or_insert(f.evidence);
+        }
+        self.findings.retain(|f| f.evidence >= strongest[&place(f)]);
         // A flow through a shared module can be found from more than one importer.
         self.findings.dedup_by(|a, b| {
             a.file == b.file
