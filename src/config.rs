@@ -374,6 +374,9 @@ impl Loaded {
                 loaders: Vec::new(),
                 beacons: Vec::new(),
                 verification_keys: Vec::new(),
+                instances: Default::default(),
+                returns_self: Vec::new(),
+                self_callbacks: Vec::new(),
                 calls: sinks
                     .iter()
                     .map(|s| CallShape {

@@ -158,6 +158,8 @@ pub struct Engine<'a> {
     next_activation: u32,
     depth: u32,
     summary_nesting: usize,
+    /// Summaries of functions called with SDK handles as arguments, by function and handles.
+    handle_summaries: HashMap<(usize, Vec<Option<Rc<str>>>), Rc<Summary>>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
     work: usize,
@@ -206,6 +208,7 @@ impl<'a> Engine<'a> {
             next_activation: 1,
             depth: 0,
             summary_nesting: 0,
+            handle_summaries: HashMap::default(),
             binding_params: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
@@ -615,7 +618,20 @@ impl<'a> Engine<'a> {
     }
 
     fn summarize(&mut self, fid: usize) -> Option<Rc<Summary>> {
-        if let Some(s) = &self.funcs[fid].summary {
+        self.summarize_with(fid, &[])
+    }
+
+    /// The summary of a function whose parameters (by index, `None` for a plain one) are SDK
+    /// handles: `Sentry.configureScope(scope => scope.setUser(…))` or `track(posthog, user)`.
+    /// A sink is recognised by its callee while the body is walked, so such a summary is made
+    /// for those handles; it is cached per function and handle paths.
+    fn summarize_with(&mut self, fid: usize, handles: &[Option<Rc<str>>]) -> Option<Rc<Summary>> {
+        let specialised = handles.iter().any(Option::is_some);
+        if !specialised {
+            if let Some(s) = &self.funcs[fid].summary {
+                return Some(s.clone());
+            }
+        } else if let Some(s) = self.handle_summaries.get(&(fid, handles.to_vec())) {
             return Some(s.clone());
         }
         if self.funcs[fid].busy || self.summary_nesting >= MAX_SUMMARY_NESTING {
@@ -643,14 +659,18 @@ impl<'a> Engine<'a> {
         });
         self.binding_params = true;
         let param = |i: usize| {
-            Value::tainted(Label {
+            let mut v = Value::tainted(Label {
                 origin: Origin::Param {
                     func: fid as u32,
                     index: i as u32,
                     path: Rc::from(Vec::new()),
                 },
                 steps: Steps::default(),
-            })
+            });
+            if let Some(Some(path)) = handles.get(i) {
+                v.kind = Kind::Global(path.clone());
+            }
+            v
         };
         match self.funcs[fid].node {
             FuncNode::Function(f) => {
@@ -709,7 +729,12 @@ impl<'a> Engine<'a> {
             hits: frame.hits,
         });
         self.funcs[fid].busy = false;
-        self.funcs[fid].summary = Some(summary.clone());
+        if specialised {
+            self.handle_summaries
+                .insert((fid, handles.to_vec()), summary.clone());
+        } else {
+            self.funcs[fid].summary = Some(summary.clone());
+        }
         Some(summary)
     }
 
@@ -725,7 +750,15 @@ impl<'a> Engine<'a> {
         if self.work > self.budget {
             return Value::default();
         }
-        let Some(summary) = self.summarize(fid) else {
+        // Arguments that are SDK handles make a summary of their own.
+        let handles: Vec<Option<Rc<str>>> = args
+            .iter()
+            .map(|a| match &a.kind {
+                Kind::Global(p) if self.cat.sdks.is_handle(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        let Some(summary) = self.summarize_with(fid, &handles) else {
             return Value::default();
         };
         self.work += 1
@@ -878,7 +911,8 @@ impl<'a> Engine<'a> {
                     (&n.local, format!("npm:{package}.{name}"))
                 }
             };
-            self.declare(&local.sym, Value::kind(Kind::Global(path.into())), false);
+            let kind = self.global(path.into());
+            self.declare(&local.sym, Value::kind(kind), false);
         }
     }
 
@@ -2110,7 +2144,11 @@ impl<'a> Engine<'a> {
         // 5. What an SDK or browser function returns is addressed by path:
         // `braze.getUser().setEmail`, `ttq.instance('ID').track`.
         match &callee_val.kind {
-            Kind::Global(p) if !is_new => Value::kind(Kind::Global(format!("{p}()").into())),
+            Kind::Global(p) if !is_new => Value::kind(self.global(format!("{p}()").into())),
+            // `new AnalyticsBrowser()`: a documented constructor of an SDK handle.
+            Kind::Global(p) if self.cat.sdks.canonical(&format!("{p}()")).is_some() => {
+                Value::kind(self.global(format!("{p}()").into()))
+            }
             // `new Uint8Array(buf)`, `new Date(dob)`, `new Blob([email])`: built from the data.
             Kind::Global(_) if is_new => {
                 let mut out = Value::default();
@@ -2166,6 +2204,14 @@ impl<'a> Engine<'a> {
                     Value::default(),
                     "passed to then()".to_string(),
                 ),
+                // `Sentry.configureScope(scope => scope.setUser(…))`: the callback gets the SDK.
+                Some(m) if matches!(&recv.kind, Kind::Global(p) if self.cat.sdks.calls_back_with_self(p, m)) => {
+                    (
+                        vec![Value::kind(recv.kind.clone())],
+                        Value::default(),
+                        format!("run by {m}()"),
+                    )
+                }
                 _ => (
                     Vec::new(),
                     Value::default(),

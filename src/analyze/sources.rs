@@ -184,7 +184,7 @@ impl<'a> Engine<'a> {
             Kind::Global(path) if key == "default" && path.starts_with("npm:") => {
                 out.kind = obj.kind.clone()
             }
-            Kind::Global(path) => out.kind = global_kind(join_path(path, key)),
+            Kind::Global(path) => out.kind = self.global(join_path(path, key)),
             Kind::Dom(d) => {
                 if DOM_VALUE_PROPS.contains(&key) {
                     let label = self.new_source(span, d.category, d.desc.clone(), Evidence::Read);
@@ -244,6 +244,13 @@ impl<'a> Engine<'a> {
                 }));
             }
             Kind::Str(_) | Kind::Concat(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
+        }
+        // A framework plugin's global on any object: `this.$posthog`, `useNuxtApp().$sentry`,
+        // `Vue.prototype.$mixpanel`.
+        if key.starts_with('$') && !matches!(out.kind, Kind::Global(_)) {
+            if let Some(path) = self.cat.sdks.canonical(key) {
+                out.kind = global_kind(path.into());
+            }
         }
         // A property whose name says what it holds: `user.email`, `customer.address.street`.
         // Replaying a summary's parameter path on the caller's value reads what that value
@@ -842,6 +849,21 @@ enum Lookup {
 }
 
 /// What a browser global is: storage and form collections are modelled, the rest is a path.
+impl Engine<'_> {
+    /// The kind of a global path, with SDK handles resolved to the API they stand for.
+    pub(super) fn global(&self, path: Rc<str>) -> Kind {
+        let sdks = &self.cat.sdks;
+        let path = match sdks.strip_self_return(&path) {
+            Some(base) => Rc::from(base),
+            None => path,
+        };
+        match sdks.canonical(&path) {
+            Some(p) => global_kind(p.into()),
+            None => global_kind(path),
+        }
+    }
+}
+
 pub(super) fn global_kind(path: Rc<str>) -> Kind {
     match &*path {
         "localStorage" => Kind::Bag(Rc::new(BagInfo {

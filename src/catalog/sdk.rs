@@ -52,6 +52,17 @@ pub struct Sdk {
     /// not the visitor's credentials.
     #[serde(default)]
     pub verification_keys: Vec<String>,
+    /// Other handles on the SDK's API, by path, and the path they stand for: a hook's result
+    /// (`npm:posthog-js/react.usePostHog()` = `posthog`), a framework plugin global (`$posthog`,
+    /// reached as `this.$posthog` or `useNuxtApp().$posthog`), a named export or a factory.
+    #[serde(default)]
+    pub instances: std::collections::BTreeMap<String, String>,
+    /// Methods that return the SDK's own API again (Sentry `getCurrentScope()`): `X.m()` is `X`.
+    #[serde(default)]
+    pub returns_self: Vec<String>,
+    /// Methods whose callback receives the SDK's own API (Sentry `configureScope(scope => …)`).
+    #[serde(default)]
+    pub self_callbacks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -93,6 +104,16 @@ pub struct Sdks {
     packages: HashMap<String, SdkId>,
     /// Packages with `npm:` call shapes: importing one binds the local name to the package.
     wrapped: std::collections::HashSet<String>,
+    /// Instance path -> the path it stands for (see [`Sdk::instances`]).
+    instances: HashMap<String, String>,
+}
+
+/// `@scope/pkg.method` -> `@scope/pkg`: the package is everything up to the first `.` after the
+/// last `/` (package names may contain dots only before that).
+fn npm_package(rest: &str) -> &str {
+    let slash = rest.rfind('/').map_or(0, |i| i + 1);
+    let end = rest[slash..].find('.').map_or(rest.len(), |i| slash + i);
+    &rest[..end]
 }
 
 impl Sdks {
@@ -118,8 +139,31 @@ impl Sdks {
         let mut roots = HashMap::new();
         let mut packages = HashMap::new();
         let mut wrapped = std::collections::HashSet::new();
+        let mut instances = HashMap::new();
         for (i, sdk) in all.iter().enumerate() {
             let id = i as SdkId;
+            for (path, target) in &sdk.instances {
+                for p in [path, target] {
+                    if let Some(rest) = p.strip_prefix("npm:") {
+                        let pkg = npm_package(rest);
+                        if !sdk.npm.iter().any(|n| n == pkg) {
+                            return Err(format!(
+                                "lints/sdks/{}.toml: instance `{p}` names package `{pkg}`, which is not in its npm list",
+                                sdk.id
+                            ));
+                        }
+                        wrapped.insert(pkg.to_string());
+                    }
+                }
+                let root = target.split(['.', '(']).next().unwrap_or_default();
+                if !target.starts_with("npm:") && !sdk.globals.iter().any(|g| g == root) {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: instance `{path}` stands for `{target}`, which is not under a listed global",
+                        sdk.id
+                    ));
+                }
+                instances.insert(path.clone(), target.clone());
+            }
             for g in &sdk.globals {
                 roots.insert(g.clone(), id);
             }
@@ -128,11 +172,7 @@ impl Sdks {
             }
             for (j, c) in sdk.calls.iter().enumerate() {
                 if let Some(rest) = c.callee.strip_prefix("npm:") {
-                    // `npm:@scope/pkg.method`: the package is everything up to the first `.` after
-                    // the last `/` (package names may contain dots only before that).
-                    let slash = rest.rfind('/').map_or(0, |i| i + 1);
-                    let pkg_end = rest[slash..].find('.').map_or(rest.len(), |i| slash + i);
-                    let pkg = &rest[..pkg_end];
+                    let pkg = npm_package(rest);
                     if !sdk.npm.iter().any(|p| p == pkg) {
                         return Err(format!(
                             "lints/sdks/{}.toml: callee `{}` names package `{pkg}`, which is not in its npm list",
@@ -163,7 +203,64 @@ impl Sdks {
             roots,
             packages,
             wrapped,
+            instances,
         })
+    }
+
+    /// The path an SDK handle stands for: `usePostHog()` from `posthog-js/react` is `posthog`,
+    /// `Sentry.getCurrentScope()` is `Sentry`, `this.$gtag` is vue-gtag's API. `None` when `path`
+    /// is no handle. Rewrites repeat (a handle on a handle), a few times at most.
+    pub fn canonical(&self, path: &str) -> Option<String> {
+        let mut cur = path.to_string();
+        let mut changed = false;
+        for _ in 0..4 {
+            let Some(next) = self.canonical_once(&cur) else {
+                break;
+            };
+            cur = next;
+            changed = true;
+        }
+        changed.then_some(cur)
+    }
+
+    fn canonical_once(&self, path: &str) -> Option<String> {
+        // The longest prefix (at a segment boundary) that is a known instance.
+        let mut end = path.len();
+        loop {
+            let prefix = &path[..end];
+            if let Some(target) = self.instances.get(prefix) {
+                return Some(format!("{target}{}", &path[end..]));
+            }
+            end = prefix.rfind('.')?;
+        }
+    }
+
+    /// `X.m()` where `m` returns the SDK's own API: `X`.
+    pub fn strip_self_return<'p>(&self, path: &'p str) -> Option<&'p str> {
+        let base = path.strip_suffix("()")?;
+        let (recv, method) = base.rsplit_once('.')?;
+        let sdk = self.owner(recv)?;
+        sdk.returns_self.iter().any(|m| m == method).then_some(recv)
+    }
+
+    /// True when `method` of the SDK at `recv` hands its callback the SDK's own API.
+    pub fn calls_back_with_self(&self, recv: &str, method: &str) -> bool {
+        self.owner(recv)
+            .is_some_and(|s| s.self_callbacks.iter().any(|m| m == method))
+    }
+
+    /// True when a resolved path is an SDK's API or a part of it (`Sentry`, `npm:posthog-js`).
+    pub fn is_handle(&self, path: &str) -> bool {
+        self.owner(path).is_some()
+    }
+
+    /// The SDK a resolved path belongs to: by its global root or its npm package.
+    fn owner(&self, path: &str) -> Option<&Sdk> {
+        let id = match path.strip_prefix("npm:") {
+            Some(rest) => *self.packages.get(npm_package(rest))?,
+            None => *self.roots.get(path.split(['.', '(']).next()?)?,
+        };
+        Some(&self.all[id as usize])
     }
 
     pub fn builtin() -> Result<Self, String> {
@@ -179,7 +276,8 @@ impl Sdks {
         self.roots.get(name).copied()
     }
 
-    /// What the prefilter looks for: every global name and every npm package name.
+    /// What the prefilter looks for: every global name, every npm package name, and the names
+    /// that start an instance path (`$posthog`).
     pub fn needles(&self) -> impl Iterator<Item = String> + '_ {
         // A package matters where it is imported: as a string literal (`from 'logrocket'`,
         // `require("@sentry/react")`), not where its own sources mention their name.
@@ -187,7 +285,13 @@ impl Sdks {
             .packages
             .keys()
             .flat_map(|p| ['\'', '"', '`'].map(move |q| format!("{q}{p}")));
-        self.roots.keys().cloned().chain(quoted)
+        let instances = self
+            .instances
+            .keys()
+            .filter(|p| !p.starts_with("npm:"))
+            .filter_map(|p| p.split(['.', '(']).next())
+            .map(str::to_string);
+        self.roots.keys().cloned().chain(quoted).chain(instances)
     }
 
     /// True when importing `package` should bind the local name to its `npm:` call shapes.
