@@ -90,6 +90,9 @@ struct FuncEntry<'a> {
 }
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
+
+/// A function and the SDK handle paths its parameters were given (see `summarize_with`).
+type HandleKey = (usize, Vec<Option<Rc<str>>>);
 /// (name, owner name) -> what the name says the value holds.
 type NameCache = HashMap<(Box<str>, Option<Box<str>>), Option<crate::catalog::NameMatch>>;
 
@@ -159,7 +162,7 @@ pub struct Engine<'a> {
     depth: u32,
     summary_nesting: usize,
     /// Summaries of functions called with SDK handles as arguments, by function and handles.
-    handle_summaries: HashMap<(usize, Vec<Option<Rc<str>>>), Rc<Summary>>,
+    handle_summaries: HashMap<HandleKey, Rc<Summary>>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
     work: usize,
