@@ -239,6 +239,8 @@ fn check_project(name: &str) {
     for f in &report.findings {
         let mut f = f.clone();
         f.file = rel(&f.file);
+        // Messages name the file that declares a field: as the user named it, too.
+        f.message = f.message.replace(&prefix, "");
         if let Some(s) = &mut f.source {
             s.file = s.file.as_deref().map(rel);
         }
