@@ -20,8 +20,8 @@ pub struct Config {
     /// Rule id -> `error`, `warning`, `info` or `off`.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
-    /// SDK class (`advertising`, `analytics`, `replay`, `monitoring`, `crm`) -> severity of
-    /// `data-to-tracker` findings for SDKs of that class.
+    /// SDK class (`advertising`, `analytics`, `replay`, `monitoring`, `crm`, `support-chat`) ->
+    /// severity of `data-to-tracker` findings for SDKs of that class.
     #[serde(default)]
     pub sdk_severity: BTreeMap<String, Level>,
     #[serde(default, rename = "sink")]
@@ -260,7 +260,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             ));
         }
     }
-    let classes = ["advertising", "analytics", "replay", "monitoring", "crm"];
+    let classes = SdkClass::ALL.map(SdkClass::as_str);
     for c in config.sdk_severity.keys() {
         if !classes.contains(&c.as_str()) {
             return Err((
@@ -385,6 +385,7 @@ impl Loaded {
                         args: s.args.clone(),
                         rest: s.rest,
                         what: s.what.clone(),
+                        docs: None,
                     })
                     .collect(),
                 assigns: Vec::new(),
@@ -463,13 +464,15 @@ pub const STARTER: &str = r#"# overshare configuration: https://github.com/overs
 # replay = "warning"
 # monitoring = "warning"
 # crm = "warning"
+# support-chat = "warning"
 
 # Your own tracking functions: which arguments they send, and to whom.
 # [[sink]]
 # callee = "myco.track"              # as called, after window. and aliases: myco.track, trackEvent
 # args = [1]                         # 0-based indexes of the arguments that carry data
 # vendor = "MyCo analytics"
-# class = "analytics"                # advertising | analytics | replay | monitoring | crm
+# class = "analytics"                # advertising | analytics | replay | monitoring | crm |
+#                                    # support-chat
 # what = "event properties"
 
 # Names that hold personal data in your code: field ids/names/classes, storage keys, properties.
@@ -510,5 +513,19 @@ mod tests {
         let (_, _, help) =
             parse("[[source]]\ncategory = \"emial\"\nnames = [\"x\"]\n").unwrap_err();
         assert!(help.unwrap().starts_with("did you mean `email`?"));
+    }
+
+    #[test]
+    fn every_sdk_class_is_accepted() {
+        for class in SdkClass::ALL.map(SdkClass::as_str) {
+            let text = format!(
+                "[sdk-severity]\n\"{class}\" = \"error\"\n\n[[sink]]\ncallee = \"myco.chat\"\nargs = [0]\nvendor = \"MyCo\"\nclass = \"{class}\"\n"
+            );
+            let config = parse(&text).unwrap_or_else(|e| panic!("{class}: {e:?}"));
+            assert_eq!(config.sinks[0].class.as_str(), class);
+        }
+        let (message, _, help) = parse("[sdk-severity]\nsupport-chta = \"off\"\n").unwrap_err();
+        assert!(message.contains("unknown SDK class"), "{message}");
+        assert_eq!(help.as_deref(), Some("did you mean `support-chat`?"));
     }
 }

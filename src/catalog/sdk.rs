@@ -14,6 +14,9 @@ pub enum SdkClass {
     Replay,
     Monitoring,
     Crm,
+    /// Live-chat and support widgets (Crisp, LiveChat, Zendesk, Tawk.to...).
+    #[serde(rename = "support-chat")]
+    SupportChat,
 }
 
 impl SdkClass {
@@ -24,8 +27,19 @@ impl SdkClass {
             SdkClass::Replay => "replay",
             SdkClass::Monitoring => "monitoring",
             SdkClass::Crm => "crm",
+            SdkClass::SupportChat => "support-chat",
         }
     }
+
+    /// Every class, as written in SDK files and in `[sdk-severity]`.
+    pub const ALL: [SdkClass; 6] = [
+        SdkClass::Advertising,
+        SdkClass::Analytics,
+        SdkClass::Replay,
+        SdkClass::Monitoring,
+        SdkClass::Crm,
+        SdkClass::SupportChat,
+    ];
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +89,9 @@ pub struct CallShape {
     pub args: Vec<usize>,
     pub rest: Option<usize>,
     pub what: String,
+    /// The vendor's reference for this call.
+    #[serde(default)]
+    pub docs: Option<String>,
 }
 
 impl CallShape {

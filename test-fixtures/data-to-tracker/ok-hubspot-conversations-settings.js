@@ -1,0 +1,3 @@
+// HubSpot chat settings that carry no personal data.
+window.hsConversationsSettings = { loadImmediately: false, inlineEmbedSelector: '#chat', enableWidgetCookieBanner: true };
+window.HubSpotConversations.widget.load({ widgetOpen: false });
