@@ -376,6 +376,7 @@ impl Loaded {
                 verification_keys: Vec::new(),
                 instances: Default::default(),
                 returns_self: Vec::new(),
+                types: Vec::new(),
                 self_callbacks: Vec::new(),
                 calls: sinks
                     .iter()

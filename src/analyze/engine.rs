@@ -87,6 +87,20 @@ struct FuncEntry<'a> {
     name: Rc<str>,
     summary: Option<Rc<Summary>>,
     busy: bool,
+    /// The class whose constructor or method this is.
+    class: Option<usize>,
+}
+
+/// What the methods of a class share through `this`: the methods themselves and the fields
+/// the constructor, the methods and the property initialisers assign.
+#[derive(Default)]
+struct ClassInfo {
+    /// Constructor first, then the methods, in source order.
+    members: Vec<usize>,
+    /// The instance: methods and assigned fields (without parameter-derived taint).
+    instance: Value,
+    /// Every member has been summarised once, so the fields they assign are known.
+    prepared: bool,
 }
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
@@ -115,6 +129,8 @@ struct Frame {
     hits: Vec<PendingHit>,
     ret: Value,
     fn_name: Rc<str>,
+    /// The class of the function being summarised: `this.x = …` records the field there.
+    class: Option<usize>,
 }
 
 /// What a file's analysis produced.
@@ -163,6 +179,7 @@ pub struct Engine<'a> {
     summary_nesting: usize,
     /// Summaries of functions called with SDK handles as arguments, by function and handles.
     handle_summaries: HashMap<HandleKey, Rc<Summary>>,
+    classes: Vec<ClassInfo>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
     work: usize,
@@ -205,6 +222,7 @@ impl<'a> Engine<'a> {
                 hits: Vec::new(),
                 ret: Value::default(),
                 fn_name: "".into(),
+                class: None,
             }],
             scope: Rc::new(RefCell::new(root)),
             cond: 0,
@@ -212,6 +230,7 @@ impl<'a> Engine<'a> {
             depth: 0,
             summary_nesting: 0,
             handle_summaries: HashMap::default(),
+            classes: Vec::new(),
             binding_params: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
@@ -616,6 +635,7 @@ impl<'a> Engine<'a> {
             name: name.into(),
             summary: None,
             busy: false,
+            class: None,
         });
         Value::kind(Kind::Func(self.funcs.len() - 1))
     }
@@ -640,6 +660,9 @@ impl<'a> Engine<'a> {
         if self.funcs[fid].busy || self.summary_nesting >= MAX_SUMMARY_NESTING {
             return None;
         }
+        if let Some(c) = self.funcs[fid].class {
+            self.prepare_class(c, fid);
+        }
         self.funcs[fid].busy = true;
         self.summary_nesting += 1;
         let saved_scope = std::mem::replace(
@@ -654,11 +677,13 @@ impl<'a> Engine<'a> {
         let activation = self.next_activation;
         self.next_activation += 1;
         let fn_name = self.funcs[fid].name.clone();
+        let class = self.funcs[fid].class;
         self.frames.push(Frame {
             activation,
             hits: Vec::new(),
             ret: Value::default(),
             fn_name,
+            class,
         });
         self.binding_params = true;
         let param = |i: usize| {
@@ -675,9 +700,20 @@ impl<'a> Engine<'a> {
             }
             v
         };
+        let this = {
+            let mut this = param(THIS_PARAM as usize);
+            if let Some(c) = class {
+                if let Some(fields) = &self.classes[c].instance.fields {
+                    for (k, f) in fields.iter() {
+                        this.set_field(k.clone(), f.clone());
+                    }
+                }
+            }
+            this
+        };
         match self.funcs[fid].node {
             FuncNode::Function(f) => {
-                self.declare("this", param(THIS_PARAM as usize), false);
+                self.declare("this", this, false);
                 for (i, p) in f.params.iter().enumerate() {
                     self.bind_pat(&p.pat, param(i), true, false, None);
                 }
@@ -700,15 +736,21 @@ impl<'a> Engine<'a> {
                 }
             }
             FuncNode::Ctor(c) => {
-                self.declare("this", param(THIS_PARAM as usize), false);
+                self.declare("this", this, false);
                 for (i, p) in c.params.iter().enumerate() {
                     match p {
                         ParamOrTsParamProp::Param(p) => {
                             self.bind_pat(&p.pat, param(i), true, false, None)
                         }
+                        // `constructor(private intercom: IntercomService)`: a parameter and a
+                        // field of the instance.
                         ParamOrTsParamProp::TsParamProp(tp) => {
                             if let TsParamPropParam::Ident(id) = &tp.param {
-                                self.declare(&id.id.sym, param(i), false);
+                                let ty = id.type_ann.as_deref().and_then(type_ref_name);
+                                let span = to_span(id.id.span);
+                                let v = self.name_judged_param(&id.id.sym, ty, span, param(i));
+                                self.declare(&id.id.sym, v.clone(), false);
+                                self.record_field(&[id.id.sym.as_str().into()], &v);
                             }
                         }
                     }
@@ -739,6 +781,52 @@ impl<'a> Engine<'a> {
             self.funcs[fid].summary = Some(summary.clone());
         }
         Some(summary)
+    }
+
+    /// Summarises every member of a class once, constructor first, so the fields they assign
+    /// to `this` are known to the member about to be summarised (`fid`, skipped here).
+    /// When `fid` is the constructor, the others wait: they are summarised after it, with the
+    /// fields it assigns.
+    fn prepare_class(&mut self, c: usize, fid: usize) {
+        if self.classes[c].prepared {
+            return;
+        }
+        let members = self.classes[c].members.clone();
+        let is_ctor = |m: usize| matches!(self.funcs[m].node, FuncNode::Ctor(_));
+        if members.first().is_some_and(|&m| m == fid && is_ctor(m)) {
+            return;
+        }
+        self.classes[c].prepared = true;
+        for m in members {
+            if m != fid && self.funcs[m].summary.is_none() && !self.funcs[m].busy {
+                self.summarize(m);
+            }
+        }
+    }
+
+    /// `this.a.b = value` in a member of the class being summarised: the instance gains it.
+    fn record_field(&mut self, path: &[Rc<str>], value: &Value) {
+        let Some(c) = self.frames.last().and_then(|f| f.class) else {
+            return;
+        };
+        fn set(v: &mut Value, path: &[Rc<str>], value: Value) {
+            match path {
+                [] => {}
+                [k] => {
+                    let joined = match v.field(k) {
+                        Some(old) => old.clone().join(&value),
+                        None => value,
+                    };
+                    v.set_field(k.clone(), joined);
+                }
+                [k, rest @ ..] => {
+                    let mut inner = v.field(k).cloned().unwrap_or_default();
+                    set(&mut inner, rest, value);
+                    v.set_field(k.clone(), inner);
+                }
+            }
+        }
+        set(&mut self.classes[c].instance, path, value.without_params());
     }
 
     /// Applies a function's summary at a call: instantiates what reaches its sinks and what it
@@ -1125,15 +1213,27 @@ impl<'a> Engine<'a> {
         if let Some(sup) = &class.super_class {
             self.expr(sup);
         }
+        let cid = self.classes.len();
+        self.classes.push(ClassInfo::default());
+        let mut ctor = None;
         for member in &class.body {
             match member {
                 ClassMember::Constructor(c) => {
                     self.register(FuncNode::Ctor(c), &format!("{name}.constructor"));
+                    ctor = Some(self.funcs.len() - 1);
                 }
                 ClassMember::Method(m) => {
                     let mname = prop_name_str(&m.key).unwrap_or_else(|| "method".into());
                     let f =
                         self.register(FuncNode::Function(&m.function), &format!("{name}.{mname}"));
+                    let fid = self.funcs.len() - 1;
+                    self.funcs[fid].class = Some(cid);
+                    self.classes[cid].members.push(fid);
+                    if !m.is_static {
+                        self.classes[cid]
+                            .instance
+                            .set_field(mname.as_str().into(), f.clone());
+                    }
                     value.set_field(mname.as_str().into(), f.clone());
                     // A component's template calls its methods by name (`(blur)="track(x)"`).
                     if self.component_templates && !m.is_static && self.lookup(&mname).is_none() {
@@ -1146,9 +1246,24 @@ impl<'a> Engine<'a> {
                         &format!("{name}.#{}", m.key.name),
                     );
                 }
+                // `posthog = usePostHog()`, `user: User = inject(USER)`: an instance field.
                 ClassMember::ClassProp(p) => {
-                    if let Some(v) = &p.value {
-                        self.expr(v);
+                    let v = match &p.value {
+                        Some(v) => self.expr(v),
+                        None => Value::default(),
+                    };
+                    let ty = p.type_ann.as_deref().and_then(type_ref_name);
+                    let v = match ty.and_then(|t| self.typed_handle(t)) {
+                        Some(kind) if matches!(v.kind, Kind::Unknown) => Value { kind, ..v },
+                        _ => v,
+                    };
+                    if let (Some(key), false) = (prop_name_str(&p.key), p.is_static) {
+                        if !v.is_clean() || !matches!(v.kind, Kind::Unknown) {
+                            let field = v.without_params();
+                            self.classes[cid]
+                                .instance
+                                .set_field(key.as_str().into(), field);
+                        }
                     }
                 }
                 ClassMember::PrivateProp(p) => {
@@ -1161,6 +1276,10 @@ impl<'a> Engine<'a> {
                 }
                 _ => {}
             }
+        }
+        if let Some(fid) = ctor {
+            self.funcs[fid].class = Some(cid);
+            self.classes[cid].members.insert(0, fid);
         }
         value
     }
@@ -1453,6 +1572,15 @@ impl<'a> Engine<'a> {
             value.kind = Kind::Form(None);
             return value;
         }
+        // `posthog: PostHog`, an injected class (`intercom: IntercomService`), AngularJS's
+        // `$analytics`: the SDK's API or the class's instance.
+        if let Some(kind) = ty.and_then(|t| self.typed_handle(t)).or_else(|| {
+            (name.starts_with('$') && self.cat.sdks.root(name).is_some())
+                .then(|| Kind::Global(name.into()))
+        }) {
+            value.kind = kind;
+            return value;
+        }
         if let Some(m) = self.classify(name, None, NameSite::Code) {
             let desc = format!("parameter `{name}`");
             match m.kind {
@@ -1472,6 +1600,19 @@ impl<'a> Engine<'a> {
             }
         }
         value
+    }
+
+    /// The kind of a value annotated with type `ty`: an SDK's type (`PostHog`) is its API; a
+    /// class of this file or an imported one is its instance, so its methods are followed.
+    fn typed_handle(&mut self, ty: &str) -> Option<Kind> {
+        if let Some(root) = self.cat.sdks.type_root(ty) {
+            return Some(Kind::Global(root.into()));
+        }
+        let v = self.lookup(ty)?;
+        match &v.kind {
+            Kind::Lazy(_) => Some(v.kind.clone()),
+            _ => None,
+        }
     }
 
     // ----- expressions ----------------------------------------------------------------------
@@ -1985,6 +2126,26 @@ impl<'a> Engine<'a> {
                     _ => return,
                 },
                 Expr::Paren(p) => cur = &p.expr,
+                // `this.user = user`: the method sees it from here on, the class's other
+                // members through the instance.
+                Expr::This(_) => {
+                    path.reverse();
+                    let name = format!(
+                        "this.{}",
+                        path.iter()
+                            .map(|s| s.as_ref())
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    );
+                    let step = Step {
+                        span,
+                        note: format!("stored in `{name}`").into(),
+                    };
+                    let value = value.with_step(&step);
+                    self.record_field(&path, &value);
+                    self.assign_field("this", &path, value);
+                    return;
+                }
                 _ => return,
             }
             if path.len() > MAX_DEPTH {
@@ -2141,6 +2302,24 @@ impl<'a> Engine<'a> {
                 note: format!("passed to {name}()").into(),
             };
             return self.apply(fid, arg_vals, receiver.unwrap_or_default(), &step);
+        }
+        // Dependency injection: Angular's `inject(IntercomService)` is the service's instance;
+        // Vue's `inject('posthog')` is what a plugin provided under an SDK's name.
+        if let Kind::Global(p) = &callee_val.kind {
+            if p.as_ref() == "inject" || p.ends_with(".inject") {
+                match arg_vals.first().map(|a| &a.kind) {
+                    Some(Kind::Lazy(_)) => return arg_vals[0].clone(),
+                    Some(Kind::Str(name)) => {
+                        if let Some(root) = self.cat.sdks.root(name).map(|_| name.clone()) {
+                            return Value::kind(Kind::Global(root));
+                        }
+                    }
+                    _ if arg_vals.first().is_some_and(|a| a.fields.is_some()) => {
+                        return arg_vals[0].clone()
+                    }
+                    _ => {}
+                }
+            }
         }
         // 4. Callbacks handed to code we do not model still run; bind what we know.
         self.unknown_call_callbacks(&call);

@@ -52,6 +52,27 @@ const CLEAN_PROPS: &[&str] = &[
     "id",
 ];
 
+/// Parts of a token object that are not the secret itself: a decoded JWT's claims and the
+/// token's metadata (`idToken.payload.sub`, `session.token.expiresAt`).
+const TOKEN_METADATA_PROPS: &[&str] = &[
+    "payload",
+    "claims",
+    "sub",
+    "exp",
+    "iat",
+    "nbf",
+    "iss",
+    "aud",
+    "expiresAt",
+    "expires_at",
+    "expiresIn",
+    "expires_in",
+    "scope",
+    "scopes",
+    "tokenType",
+    "token_type",
+];
+
 /// Methods that return (part of) the string or array they are called on.
 const PASS_THROUGH_METHODS: &[&str] = &[
     "trim",
@@ -277,7 +298,9 @@ impl<'a> Engine<'a> {
                 Origin::Source(id) => {
                     // `customer.address.street`: the more specific name explains the value better.
                     let weak = self.source_is_weak(*id);
-                    if !(CLEAN_PROPS.contains(&key) || renamed && weak) {
+                    let token_metadata = TOKEN_METADATA_PROPS.contains(&key)
+                        && self.cat.names.category(self.source_category(*id)).id == "credentials";
+                    if !(CLEAN_PROPS.contains(&key) || renamed && weak || token_metadata) {
                         out.add_label(l.clone());
                     }
                 }

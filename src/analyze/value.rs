@@ -303,6 +303,33 @@ impl Value {
         out
     }
 
+    /// The value without what comes from a function's parameters: what another function (a
+    /// class's other methods, reading `this.x`) can know of it. Bounded by [`MAX_DEPTH`].
+    pub fn without_params(&self) -> Value {
+        self.without_params_at(0)
+    }
+
+    fn without_params_at(&self, depth: usize) -> Value {
+        let mut out = Value {
+            taint: self
+                .taint
+                .iter()
+                .filter(|l| matches!(l.origin, Origin::Source(_)))
+                .cloned()
+                .collect(),
+            fields: None,
+            kind: self.kind.clone(),
+        };
+        if depth < MAX_DEPTH {
+            if let Some(fields) = &self.fields {
+                for (k, f) in fields.iter() {
+                    out.set_field(k.clone(), f.without_params_at(depth + 1));
+                }
+            }
+        }
+        out
+    }
+
     pub fn field(&self, key: &str) -> Option<&Value> {
         self.fields.as_ref()?.get(key)
     }

@@ -71,6 +71,9 @@ pub struct Sdk {
     /// reached as `this.$posthog` or `useNuxtApp().$posthog`), a named export or a factory.
     #[serde(default)]
     pub instances: std::collections::BTreeMap<String, String>,
+    /// TypeScript types whose values are the SDK's API (`posthog: PostHog` in a constructor).
+    #[serde(default)]
+    pub types: Vec<String>,
     /// Methods that return the SDK's own API again (Sentry `getCurrentScope()`): `X.m()` is `X`.
     #[serde(default)]
     pub returns_self: Vec<String>,
@@ -123,6 +126,8 @@ pub struct Sdks {
     wrapped: std::collections::HashSet<String>,
     /// Instance path -> the path it stands for (see [`Sdk::instances`]).
     instances: HashMap<String, String>,
+    /// TypeScript type name -> the SDK's global (see [`Sdk::types`]).
+    types: HashMap<String, String>,
 }
 
 /// `@scope/pkg.method` -> `@scope/pkg`: the package is everything up to the first `.` after the
@@ -157,8 +162,12 @@ impl Sdks {
         let mut packages = HashMap::new();
         let mut wrapped = std::collections::HashSet::new();
         let mut instances = HashMap::new();
+        let mut types = HashMap::new();
         for (i, sdk) in all.iter().enumerate() {
             let id = i as SdkId;
+            for t in &sdk.types {
+                types.insert(t.clone(), sdk.globals[0].clone());
+            }
             for (path, target) in &sdk.instances {
                 for p in [path, target] {
                     if let Some(rest) = p.strip_prefix("npm:") {
@@ -221,6 +230,7 @@ impl Sdks {
             packages,
             wrapped,
             instances,
+            types,
         })
     }
 
@@ -264,6 +274,11 @@ impl Sdks {
     pub fn calls_back_with_self(&self, recv: &str, method: &str) -> bool {
         self.owner(recv)
             .is_some_and(|s| s.self_callbacks.iter().any(|m| m == method))
+    }
+
+    /// The global of the SDK whose API a value of TypeScript type `ty` is.
+    pub fn type_root(&self, ty: &str) -> Option<&str> {
+        self.types.get(ty).map(String::as_str)
     }
 
     /// True when a resolved path is an SDK's API or a part of it (`Sentry`, `npm:posthog-js`).
