@@ -2326,7 +2326,9 @@ impl<'a> Engine<'a> {
         // 5. What an SDK or browser function returns is addressed by path:
         // `braze.getUser().setEmail`, `ttq.instance('ID').track`.
         match &callee_val.kind {
-            Kind::Global(p) if !is_new => Value::kind(self.global(format!("{p}()").into())),
+            Kind::Global(p) if !is_new && self.cat.sdks.is_handle(p) => {
+                Value::kind(self.global(format!("{p}()").into()))
+            }
             // `new AnalyticsBrowser()`: a documented constructor of an SDK handle.
             Kind::Global(p) if self.cat.sdks.canonical(&format!("{p}()")).is_some() => {
                 Value::kind(self.global(format!("{p}()").into()))
@@ -2339,7 +2341,12 @@ impl<'a> Engine<'a> {
                 }
                 out
             }
-            _ => Value::default(),
+            // 6. Any other call we cannot see into returns what it was given.
+            Kind::Global(p) => {
+                let fallback = self.global(format!("{p}()").into());
+                self.opaque_call(&call, fallback)
+            }
+            _ => self.opaque_call(&call, Kind::Unknown),
         }
     }
 

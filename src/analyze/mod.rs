@@ -2,6 +2,7 @@
 
 mod engine;
 mod modules;
+mod opaque;
 mod react;
 mod sinks;
 mod sources;

@@ -264,7 +264,12 @@ impl<'a> Engine<'a> {
                     path,
                 }));
             }
-            Kind::Str(_) | Kind::Concat(_) | Kind::Func(_) | Kind::Setter(_) | Kind::Unknown => {}
+            Kind::Str(_)
+            | Kind::Concat(_)
+            | Kind::Func(_)
+            | Kind::Setter(_)
+            | Kind::Unknown
+            | Kind::Returned => {}
         }
         // A framework plugin's global on any object: `this.$posthog`, `useNuxtApp().$sentry`,
         // `Vue.prototype.$mixpanel`.
@@ -293,7 +298,9 @@ impl<'a> Engine<'a> {
         };
         let renamed = named.is_some_and(|m| m.kind == NameKind::Value);
         // The object's own taint: a string's parts are still the data; parameters extend their path.
-        for l in &obj.taint {
+        // The result of an opaque call: its own data is there, but not in each property.
+        let opaque = matches!(obj.kind, Kind::Returned) && !key.bytes().all(|b| b.is_ascii_digit());
+        for l in obj.taint.iter().filter(|_| !opaque) {
             match &l.origin {
                 Origin::Source(id) => {
                     // `customer.address.street`: the more specific name explains the value better.

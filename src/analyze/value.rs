@@ -148,6 +148,9 @@ pub enum Kind {
     Concat(Rc<str>),
     /// A React state setter: calling it stores its argument in the named state variable.
     Setter(Rc<str>),
+    /// What a function we cannot see into returned: made from its arguments' data, so the
+    /// value carries their taint, but its properties are not known to (`lookup(email).plan`).
+    Returned,
     /// A binding imported from a project module, not loaded yet: the module is loaded when a
     /// call through it could carry personal data.
     Lazy(Rc<LazyImport>),
