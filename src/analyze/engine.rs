@@ -314,6 +314,16 @@ impl<'a> Engine<'a> {
             let (at, e) = place(f);
             e >= strongest[&at]
         });
+        // Parameter names are guesses: one per sink key and category says all there is (a
+        // wrapper calling a wrapper would otherwise report each one's parameter).
+        let mut guessed: HashSet<(ByteSpan, String, CategoryId)> = HashSet::default();
+        let sources = &self.sources;
+        self.flows.sort_by_key(|f| f.steps.len());
+        self.flows.retain(|f| {
+            let s = &sources[f.source as usize];
+            s.evidence != Evidence::ParamName
+                || guessed.insert((f.sink.span, f.key.clone(), s.category))
+        });
         // Does this file define a wrapper: a function whose parameters reach an SDK call?
         let wrapper = self.funcs.iter().any(|f| {
             f.node_span().start < crate::parse::FILE_STRIDE

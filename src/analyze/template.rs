@@ -76,7 +76,6 @@ const FORMATTERS: &[&str] = &[
     "get",
     "Auth",
     "auth",
-    "user",
     "format",
     "date",
     "strftime",
@@ -312,5 +311,21 @@ impl<'a> Engine<'a> {
             }
         }
         self.leave_block_scope(saved);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn classifies_template_output_expressions() {
+        let cat = Catalog::builtin();
+        let id = |e: &str| classify_expr(&cat.names, e).map(|c| cat.names.category(c).id.clone());
+        assert_eq!(id("$user->phone").as_deref(), Some("phone"));
+        assert_eq!(id("$user->name").as_deref(), Some("name"));
+        assert_eq!(id("Auth::user()->name").as_deref(), Some("name"));
+        assert_eq!(id("$product->name"), None);
     }
 }

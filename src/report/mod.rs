@@ -224,6 +224,10 @@ impl Report {
                 .or_insert(f.evidence);
         }
         self.findings.retain(|f| f.evidence >= strongest[&place(f)]);
+        // One guess from a parameter's name per sink key and category is enough.
+        let mut guessed = std::collections::HashSet::new();
+        self.findings
+            .retain(|f| f.evidence != Evidence::ParamName || guessed.insert(place(f)));
         // A flow through a shared module can be found from more than one importer.
         self.findings.dedup_by(|a, b| {
             a.file == b.file
