@@ -52,6 +52,9 @@ pub(super) fn jsx_element_fact(open: &JSXOpeningElement) -> Option<ElementFact> 
                     ("name", Some(v)) => fact.name = Some(v),
                     ("id", Some(v)) => fact.id = Some(v),
                     ("autoComplete" | "autocomplete", Some(v)) => fact.autocomplete = Some(v),
+                    ("placeholder" | "aria-label", Some(v)) if fact.label.is_none() => {
+                        fact.label = Some(v)
+                    }
                     ("className" | "class", Some(v)) => {
                         fact.classes = v.split_whitespace().map(String::from).collect()
                     }
@@ -59,6 +62,15 @@ pub(super) fn jsx_element_fact(open: &JSXOpeningElement) -> Option<ElementFact> 
                         if let Some(JSXAttrValue::JSXExprContainer(c)) = &a.value {
                             if let JSXExpr::Expr(e) = &c.expr {
                                 fact.binding = expr_path(e);
+                            }
+                        }
+                    }
+                    // An uncontrolled field whose handler stores its value in React state:
+                    // `onChange={e => setEmail(e.target.value)}` binds it to `email`.
+                    ("onChange" | "onInput" | "onBlur", None) if fact.binding.is_none() => {
+                        if let Some(JSXAttrValue::JSXExprContainer(c)) = &a.value {
+                            if let JSXExpr::Expr(e) = &c.expr {
+                                fact.binding = setter_binding(e);
                             }
                         }
                     }
@@ -79,6 +91,42 @@ pub(super) fn jsx_element_fact(open: &JSXOpeningElement) -> Option<ElementFact> 
         }
     }
     Some(fact)
+}
+
+/// `e => setEmail(e.target.value)` -> `email`: the state a handler stores the field's value in,
+/// by React's `[x, setX]` naming.
+fn setter_binding(handler: &Expr) -> Option<String> {
+    let Expr::Arrow(arrow) = handler else {
+        return None;
+    };
+    let call = match &*arrow.body {
+        ArrowFunctionBody::Expr(e) => match &**e {
+            Expr::Call(c) => c,
+            _ => return None,
+        },
+        ArrowFunctionBody::FunctionBody(b) => match b.stmts.as_slice() {
+            [Stmt::Expr(ExprStmt { expr, .. })] => match &**expr {
+                Expr::Call(c) => c,
+                _ => return None,
+            },
+            _ => return None,
+        },
+    };
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    let Expr::Ident(setter) = &**callee else {
+        return None;
+    };
+    let state = setter.sym.strip_prefix("set")?;
+    let mut chars = state.chars();
+    let first = chars.next().filter(|c| c.is_ascii_uppercase())?;
+    let reads_value = call
+        .args
+        .first()
+        .and_then(|a| expr_path(&a.expr))
+        .is_some_and(|p| p.ends_with(".target.value") || p.ends_with(".currentTarget.value"));
+    reads_value.then(|| format!("{}{}", first.to_ascii_lowercase(), chars.as_str()))
 }
 
 /// The `ref={x}` of an element: `x` (or `x.current`) then stands for the element.

@@ -217,9 +217,27 @@ impl<'a> Engine<'a> {
                 }
             }
             Kind::Form(name) => {
+                // A field the page declares is judged as declared (its type, autocomplete,
+                // placeholder), not by its name alone.
+                let declared = self
+                    .elements
+                    .iter()
+                    .find(|e| e.name.as_deref() == Some(key))
+                    .map(|e| element_value(&self.cat.names, e));
                 if key == "elements" || key == "[index]" || key.bytes().all(|b| b.is_ascii_digit())
                 {
                     out.kind = Kind::Form(name.clone());
+                } else if matches!(declared, Some(None)) {
+                    // Declared, and nothing personal: `name` placeholdered "Project name".
+                } else if let Some(Some(Value {
+                    kind: k @ Kind::Dom(_),
+                    ..
+                })) = declared
+                    .clone()
+                    .filter(|_| self.classify(key, None, NameSite::Field).is_none())
+                {
+                    // `<input name="contact" type="email">`: sensitive by what it declares.
+                    out.kind = k;
                 } else if let Some(m) = self.classify(key, None, NameSite::Field) {
                     let desc = match name {
                         Some(f) => format!("form field '{key}' of {f}"),
@@ -926,11 +944,89 @@ pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> 
 
 /// What a declared element holds: by type, autocomplete, name, id, class, or the sensitive
 /// expression it displays (`<p class="addr">{{ customer.address }}</p>`).
+/// Words in a field's placeholder or label that say its "name" is not a person's: "View name",
+/// "Company name", "Project name".
+const NOT_A_PERSON: &[&str] = &[
+    "company",
+    "business",
+    "organization",
+    "organisation",
+    "org",
+    "team",
+    "project",
+    "view",
+    "file",
+    "folder",
+    "product",
+    "store",
+    "shop",
+    "brand",
+    "site",
+    "app",
+    "event",
+    "group",
+    "channel",
+    "board",
+    "list",
+    "workspace",
+    "domain",
+    "page",
+    "template",
+    "report",
+    "dashboard",
+    "playlist",
+    "pet",
+    "street",
+    "city",
+    "bank",
+    "campaign",
+    "tag",
+    "category",
+    "device",
+    "server",
+    "host",
+    "database",
+    "table",
+    "field",
+    "column",
+    "role",
+    "plan",
+    "course",
+    "school",
+    "venue",
+    "job",
+    "filter",
+    "segment",
+    "collection",
+    "album",
+    "space",
+    "room",
+];
+
+/// A bare `name` field is a person's name unless its placeholder or label names something else
+/// ("View name", "Company name").
+pub(super) fn names_something_else(el: &ElementFact, field_name: &str) -> bool {
+    let bare = matches!(
+        crate::catalog::normalize(field_name).as_str(),
+        "name" | "names" | "full_name" | "display_name"
+    );
+    bare && el.label.as_deref().is_some_and(|l| {
+        l.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| NOT_A_PERSON.contains(&w))
+    })
+}
+
 pub(super) fn element_category(
     names: &crate::catalog::Names,
     el: &ElementFact,
 ) -> Option<crate::catalog::CategoryId> {
-    let by_name = |n: &str| names.classify(n, None, NameSite::Field).map(|m| m.category);
+    let by_name = |n: &str| {
+        if names_something_else(el, n) {
+            return None;
+        }
+        names.classify(n, None, NameSite::Field).map(|m| m.category)
+    };
     el.ty
         .as_deref()
         .and_then(|t| input_type_category(names, t))

@@ -189,6 +189,9 @@ impl<'a> Engine<'a> {
             }
             let category = super::sources::element_category(&self.cat.names, el).or_else(|| {
                 let last = path.rsplit('.').next().unwrap_or(&path);
+                if super::sources::names_something_else(el, last) {
+                    return None;
+                }
                 self.cat
                     .names
                     .classify(last, None, NameSite::Field)

@@ -7,7 +7,7 @@ pub mod sdk;
 
 use std::sync::OnceLock;
 
-pub use names::{CategoryId, NameKind, NameMatch, NameSite, Names};
+pub use names::{normalize, CategoryId, NameKind, NameMatch, NameSite, Names};
 pub use sdk::{SdkClass, SdkId, Sdks};
 
 pub struct Catalog {

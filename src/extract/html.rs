@@ -706,6 +706,9 @@ impl Scanner<'_, '_> {
         let field_name = stat("name").filter(|v| !v.is_empty());
         let ty = stat("type");
         let autocomplete = stat("autocomplete");
+        let label = stat("placeholder")
+            .or_else(|| stat("aria-label"))
+            .filter(|v| !v.trim().is_empty());
         let classes: Vec<String> = stat("class")
             .map(|c| {
                 c.split_ascii_whitespace()
@@ -755,6 +758,7 @@ impl Scanner<'_, '_> {
                 name: field_name,
                 ty,
                 autocomplete,
+                label,
                 classes,
                 binding: binding.map(|(_, b)| b),
                 displays: Vec::new(),

@@ -80,6 +80,8 @@ pub struct ElementFact {
     /// Template expressions interpolated inside the element's content (`customer.address` from
     /// `<p class="addr">{{ customer.address }}</p>`): what the element displays.
     pub displays: Vec<String>,
+    /// What the field says it holds, for a person: its `placeholder` or `aria-label`.
+    pub label: Option<String>,
     /// Replay and autocapture masking markers on the element (`data-hj-suppress`,
     /// `fs-exclude`, `data-private`, `data-clarity-mask`, `ph-no-capture`, …).
     pub masks: Vec<String>,
