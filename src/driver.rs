@@ -63,6 +63,8 @@ pub struct FileResult {
     /// Project modules this file imports, when the prefilter skipped it: if one of them calls
     /// an SDK, the file is analysed after all.
     pub imports: Vec<PathBuf>,
+    /// Methods the file gives every component (Vue plugins' mixins and prototype methods).
+    pub global_methods: Vec<String>,
 }
 
 fn prefilter() -> &'static Prefilter {
@@ -195,6 +197,7 @@ fn check_text_unguarded(
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
     result.wrapper = outcome.wrapper;
+    result.global_methods = outcome.global_methods.clone();
     let directives = crate::suppress::directives(text);
     if outcome.flows.is_empty() && directives.is_empty() {
         return result;
@@ -443,6 +446,25 @@ fn importers_of_analysed(files: &[PathBuf], results: &[Option<FileOutcome>]) -> 
     added
 }
 
+/// The methods plugins give every component, by name, and the (canonical) file defining each:
+/// the first in walk order wins.
+fn global_methods(files: &[PathBuf], results: &[Option<FileOutcome>]) -> HashMap<String, PathBuf> {
+    let mut out = HashMap::new();
+    for (i, r) in results.iter().enumerate() {
+        if let Some(Ok((fr, _))) = r {
+            for name in &fr.global_methods {
+                out.entry(name.clone())
+                    .or_insert_with(|| canonical(&files[i]));
+            }
+        }
+    }
+    out
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
 /// Files whose markup can declare fields for other files' scripts.
 fn declares_fields(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -646,6 +668,34 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                         i,
                         check_path_with(&files[i], opts, &shared.project, &shared.known, false),
                     )
+                })
+                .collect()
+        });
+        for (i, r) in redone {
+            results[i] = Some(r);
+        }
+    }
+    // Phase 4: files that call a method a plugin gives every component (`this.track(…)` with
+    // `track` from `Vue.mixin`) are analysed again, knowing where those methods are.
+    let globals = global_methods(&files, &results);
+    if !globals.is_empty() {
+        use rayon::prelude::*;
+        let names = Prefilter::new(globals.keys().map(String::as_str));
+        let project = shared.project.with_global_methods(globals.clone());
+        let definers: HashSet<&PathBuf> = globals.values().collect();
+        let redone: Vec<(usize, FileOutcome)> = pool.install(|| {
+            (0..files.len())
+                .into_par_iter()
+                .filter(|&i| is_read_format(&files[i]) && !definers.contains(&canonical(&files[i])))
+                .filter(|&i| matches!(&results[i], Some(Ok(_))))
+                .filter_map(|i| {
+                    let text = read_source(&files[i], opts.max_file_size).ok()?;
+                    names.may_match(text.as_bytes()).then(|| {
+                        (
+                            i,
+                            check_path_with(&files[i], opts, &project, &shared.known, false),
+                        )
+                    })
                 })
                 .collect()
         });

@@ -22,6 +22,9 @@ pub struct FieldIndex {
     by_class: HashMap<String, Vec<Arc<IndexedElement>>>,
     /// Elements of each template file, for components that name it (Angular `templateUrl`).
     by_file: HashMap<PathBuf, Vec<ElementFact>>,
+    /// Methods every component has, by name, and the file that defines them: a Vue plugin's
+    /// `Vue.mixin({ methods })` or `Vue.prototype.$x = fn` (known after the analysis' first pass).
+    global_methods: HashMap<String, PathBuf>,
 }
 
 impl FieldIndex {
@@ -63,7 +66,23 @@ impl FieldIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_file.is_empty()
+        self.by_file.is_empty() && self.global_methods.is_empty()
+    }
+
+    /// The file defining the project-wide method `name` (see `global_methods`).
+    pub fn global_method(&self, name: &str) -> Option<&Path> {
+        self.global_methods.get(name).map(PathBuf::as_path)
+    }
+
+    /// The index with the project-wide methods found in a first pass.
+    pub fn with_global_methods(&self, methods: HashMap<String, PathBuf>) -> Self {
+        FieldIndex {
+            by_id: self.by_id.clone(),
+            by_name: self.by_name.clone(),
+            by_class: self.by_class.clone(),
+            by_file: self.by_file.clone(),
+            global_methods: methods,
+        }
     }
 
     pub fn by_id(&self, id: &str) -> &[Arc<IndexedElement>] {

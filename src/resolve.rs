@@ -226,6 +226,27 @@ pub fn resolve_fs(from: &Path, spec: &str) -> Option<PathBuf> {
     resolve(from, spec, &|p: &Path| p.is_file())
 }
 
+/// The specifier that imports `target` from a file in `dir` (both absolute): `./x.js`,
+/// `../../plugins/x.js`.
+pub fn relative_spec(dir: &Path, target: &Path) -> String {
+    let base: Vec<_> = dir.components().collect();
+    let to: Vec<_> = target.components().collect();
+    let common = base.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut spec = String::new();
+    if common == base.len() {
+        spec.push_str("./");
+    }
+    for _ in common..base.len() {
+        spec.push_str("../");
+    }
+    let rest: Vec<String> = to[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    spec.push_str(&rest.join("/"));
+    spec
+}
+
 /// `a/./b/../c` -> `a/c`, without touching the file system.
 pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();

@@ -144,6 +144,8 @@ pub struct Outcome {
     /// The file defines a function whose parameters reach an SDK call: files that import it
     /// can send data through it.
     pub wrapper: bool,
+    /// Methods this file gives every component (`Vue.mixin({ methods })`, `Vue.prototype.$x`).
+    pub global_methods: Vec<String>,
 }
 
 pub struct Engine<'a> {
@@ -180,6 +182,8 @@ pub struct Engine<'a> {
     /// Summaries of functions called with SDK handles as arguments, by function and handles.
     handle_summaries: HashMap<HandleKey, Rc<Summary>>,
     classes: Vec<ClassInfo>,
+    /// Project-wide methods this file defines (see [`Outcome::global_methods`]).
+    global_methods: Vec<String>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
     work: usize,
@@ -231,6 +235,7 @@ impl<'a> Engine<'a> {
             summary_nesting: 0,
             handle_summaries: HashMap::default(),
             classes: Vec::new(),
+            global_methods: Vec::new(),
             binding_params: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
@@ -343,6 +348,7 @@ impl<'a> Engine<'a> {
             flows: self.flows,
             files,
             wrapper,
+            global_methods: self.global_methods,
         }
     }
 
@@ -1612,6 +1618,33 @@ impl<'a> Engine<'a> {
         value
     }
 
+    /// Records a method every component has: the analysed file reports its name; a module
+    /// loaded for it exports it (as `mixin:name`).
+    pub(super) fn define_global_method(&mut self, name: &str, f: Value) {
+        if self.modules.in_module() {
+            self.export(&format!("mixin:{name}"), f);
+        } else if !self.global_methods.iter().any(|n| n == name) {
+            self.global_methods.push(name.to_string());
+        }
+    }
+
+    /// A project-wide method defined in another file, loaded from it.
+    fn global_method(&mut self, name: &str) -> Option<Value> {
+        let path = self.project?.global_method(name)?;
+        let main = std::fs::canonicalize(self.modules.path_of(0)).ok()?;
+        let target = std::fs::canonicalize(path).ok()?;
+        if main == target {
+            return None;
+        }
+        let lazy = LazyImport {
+            spec: crate::resolve::relative_spec(main.parent()?, &target).into(),
+            from_file: 0,
+            path: vec![format!("mixin:{name}").into()],
+        };
+        self.resolve_lazy(&lazy)
+            .filter(|v| matches!(v.kind, Kind::Func(_)))
+    }
+
     /// The kind of a value annotated with type `ty`: an SDK's type (`PostHog`) is its API; a
     /// class of this file or an imported one is its instance, so its methods are followed.
     fn typed_handle(&mut self, ty: &str) -> Option<Kind> {
@@ -2090,6 +2123,12 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
+        // `Vue.prototype.$track = function (…) {…}`, `app.config.globalProperties.$track = …`.
+        if let (Kind::Global(path), Kind::Func(_)) = (&obj.kind, &value.kind) {
+            if path.as_ref() == "Vue.prototype" || path.ends_with(".config.globalProperties") {
+                self.define_global_method(&key, value.clone());
+            }
+        }
         // `new Image().src = 'https://www.facebook.com/tr?…' + email`: a raw beacon.
         if self.beacon_assign(&key, &value, span) {
             return;
@@ -2303,6 +2342,43 @@ impl<'a> Engine<'a> {
         // `new Tracker()`: an instance has the class's methods.
         if is_new && callee_val.fields.is_some() && matches!(callee_val.kind, Kind::Unknown) {
             return callee_val.clone();
+        }
+        // `Vue.mixin({ methods: { track(…) {…} } })`: methods of every component.
+        if let Kind::Global(p) = &callee_val.kind {
+            if p.as_ref() == "Vue.mixin" || p.ends_with("().mixin") {
+                if let Some(methods) = arg_vals.first().and_then(|a| a.field("methods")) {
+                    let methods: Vec<(Rc<str>, Value)> = methods
+                        .fields
+                        .iter()
+                        .flat_map(|f| f.iter())
+                        .filter(|(_, v)| matches!(v.kind, Kind::Func(_)))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (name, f) in methods {
+                        self.define_global_method(&name, f);
+                    }
+                }
+            }
+        }
+        // `this.track(…)` in a component, `track` given by a plugin's mixin in another file.
+        if !matches!(callee_val.kind, Kind::Func(_)) {
+            let name = method
+                .as_deref()
+                .filter(|_| matches!(callee, Expr::Member(m) if matches!(&*m.obj, Expr::This(_))))
+                .map(str::to_string)
+                .or_else(|| match callee {
+                    Expr::Ident(i) if self.lookup(&i.sym).is_none() => Some(i.sym.to_string()),
+                    _ => None,
+                });
+            if let Some((name, f)) = name.and_then(|n| Some((n.clone(), self.global_method(&n)?))) {
+                if let Kind::Func(fid) = f.kind {
+                    let step = Step {
+                        span,
+                        note: format!("passed to {name}()").into(),
+                    };
+                    return self.apply(fid, arg_vals, receiver.unwrap_or_default(), &step);
+                }
+            }
         }
         // 3. A function defined in this file.
         if let Kind::Func(fid) = callee_val.kind {
