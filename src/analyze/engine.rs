@@ -861,7 +861,12 @@ impl<'a> Engine<'a> {
         let handles: Vec<Option<Rc<str>>> = args
             .iter()
             .map(|a| match &a.kind {
-                Kind::Global(p) if self.cat.sdks.is_handle(p) => Some(p.clone()),
+                // jQuery handed to a ready callback or an IIFE as `$`.
+                Kind::Global(p)
+                    if self.cat.sdks.is_handle(p) || matches!(p.as_ref(), "$" | "jQuery") =>
+                {
+                    Some(p.clone())
+                }
                 _ => None,
             })
             .collect();
@@ -2329,6 +2334,21 @@ impl<'a> Engine<'a> {
                 let state = state.clone();
                 self.assign_var(&state, v.with_step(&step));
             }
+            return Value::default();
+        }
+        // jQuery hands its ready callbacks jQuery itself, as `$`: `jQuery(function ($) {…})`,
+        // `$(document).ready(function ($) {…})`.
+        let is_jquery =
+            |k: &Kind| matches!(k, Kind::Global(p) if matches!(p.as_ref(), "$" | "jQuery"));
+        let ready =
+            (is_jquery(&callee_val.kind) && method.is_none()) || method.as_deref() == Some("ready");
+        if let (true, Some(Kind::Func(fid))) = (ready, arg_vals.first().map(|a| a.kind.clone())) {
+            let step = Step {
+                span: arg_spans[0],
+                note: "run when the page is ready".into(),
+            };
+            let jquery = Value::kind(Kind::Global("jQuery".into()));
+            self.apply(fid, vec![jquery], Value::default(), &step);
             return Value::default();
         }
         // 1. A tracker SDK call: the data-carrying arguments are sent.

@@ -92,14 +92,35 @@ impl Engine<'_> {
             Kind::Global(p) => p.as_ref(),
             _ => "",
         };
+        // jQuery and axios requests: `$.ajax({ url, data })`, `$.post(url, data)`,
+        // `axios.post(url, data)`.
+        let http_lib = |p: &str| {
+            let root = p.split('.').next().unwrap_or("");
+            matches!(root, "$" | "jQuery" | "axios")
+        };
+        let settings_form = matches!(path, "$.ajax" | "jQuery.ajax" | "axios")
+            && call.args.first().is_some_and(|a| a.field("url").is_some());
         let (url_index, body_index) = match (path, call.method) {
             ("navigator.sendBeacon", _) | (_, Some("sendBeacon")) => (0, Some(1)),
             ("fetch", _) => (0, Some(1)),
+            _ if settings_form => (0, Some(0)),
+            (p, Some("ajax" | "post" | "get" | "getJSON" | "put" | "patch" | "request"))
+                if http_lib(p) =>
+            {
+                (0, Some(1))
+            }
             (_, Some("open")) if call.args.len() >= 2 => (1, None),
             _ => return false,
         };
-        let Some(url) = call.args.get(url_index) else {
-            return false;
+        let url_value;
+        let url = if settings_form {
+            url_value = call.args[0].field("url").cloned().unwrap_or_default();
+            &url_value
+        } else {
+            let Some(url) = call.args.get(url_index) else {
+                return false;
+            };
+            url
         };
         let Some((sdk, endpoint)) = self.beacon_sdk(url) else {
             return false;
@@ -117,6 +138,12 @@ impl Engine<'_> {
             let (i, b) = body;
             let data = if path == "fetch" {
                 b.field("body").cloned().unwrap_or_default()
+            } else if settings_form || (http_lib(path) && b.field("data").is_some()) {
+                // `{ url, data }` settings, `$.ajax(url, { data })`, axios `{ params }`.
+                b.field("data")
+                    .or_else(|| b.field("params"))
+                    .cloned()
+                    .unwrap_or_default()
             } else {
                 b.clone()
             };

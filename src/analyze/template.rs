@@ -268,7 +268,8 @@ impl<'a> Engine<'a> {
             while end < bytes.len() && bytes[end].is_ascii_digit() {
                 end += 1;
             }
-            while end < bytes.len() && bytes[end] == b'_' {
+            // Padding up to the next placeholder, whose own `_$` starts right after it.
+            while end < bytes.len() && bytes[end] == b'_' && bytes.get(end + 1) != Some(&b'$') {
                 end += 1;
             }
             if let Some(label) = self.placeholder_source(&s[start..end], ByteSpan::default()) {

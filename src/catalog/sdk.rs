@@ -323,7 +323,20 @@ impl Sdks {
             .filter(|p| !p.starts_with("npm:"))
             .filter_map(|p| p.split(['.', '(']).next())
             .map(str::to_string);
-        self.roots.keys().cloned().chain(quoted).chain(instances)
+        // A raw beacon names no SDK, only the collection endpoint's host.
+        let beacon_hosts = self
+            .all
+            .iter()
+            .flat_map(|s| &s.beacons)
+            .filter_map(|b| b.split('/').next())
+            .filter(|h| !h.is_empty())
+            .map(str::to_string);
+        self.roots
+            .keys()
+            .cloned()
+            .chain(quoted)
+            .chain(instances)
+            .chain(beacon_hosts)
     }
 
     /// True when importing `package` should bind the local name to its `npm:` call shapes.
