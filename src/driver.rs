@@ -76,7 +76,7 @@ fn prefilter() -> &'static Prefilter {
             crate::suppress::NEXT_LINE.to_string(),
             crate::suppress::FILE.to_string(),
         ]);
-        Prefilter::new(needles.iter().map(String::as_str))
+        Prefilter::for_globals(needles.iter().map(String::as_str))
     })
 }
 
@@ -390,7 +390,7 @@ fn unread_mention(path: &Path, text: &str) -> Option<String> {
     static SDKS: OnceLock<Prefilter> = OnceLock::new();
     let sdks = SDKS.get_or_init(|| {
         let names: Vec<String> = Catalog::current().sdks.needles().collect();
-        Prefilter::new(names.iter().map(String::as_str))
+        Prefilter::for_globals(names.iter().map(String::as_str))
     });
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !not_analysed::is_script_language(ext) && !not_analysed::can_hold_script(text) {

@@ -7,6 +7,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 pub struct Prefilter {
     matcher: AhoCorasick,
+    /// The needles are globals: a mention as another object's property does not count.
+    globals: bool,
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -14,6 +16,15 @@ fn is_ident_byte(b: u8) -> bool {
 }
 
 impl Prefilter {
+    /// A prefilter for SDK globals (see [`is_foreign_property`]).
+    pub fn for_globals<'a>(needles: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            globals: true,
+            ..Self::new(needles)
+        }
+    }
+
+    /// A prefilter for any whole-word mention of the needles.
     pub fn new<'a>(needles: impl IntoIterator<Item = &'a str>) -> Self {
         let mut needles: Vec<&str> = needles.into_iter().collect();
         needles.sort_unstable();
@@ -23,7 +34,10 @@ impl Prefilter {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&needles)
             .expect("SDK globals form a valid pattern set");
-        Self { matcher }
+        Self {
+            matcher,
+            globals: false,
+        }
     }
 
     /// True when the text mentions any needle as a whole identifier.
@@ -41,13 +55,39 @@ impl Prefilter {
         while let Some(m) = self.matcher.find(Input::new(text).range(at..)) {
             let before_ok = m.start() == 0 || !is_ident_byte(text[m.start() - 1]);
             let after_ok = m.end() == text.len() || !is_ident_byte(text[m.end()]);
-            if before_ok && after_ok {
+            let foreign = self.globals && is_foreign_property(text, m.start(), m.end());
+            if before_ok && after_ok && !foreign {
                 return Some(&text[m.start()..m.end()]);
             }
             at = m.start() + 1;
         }
         None
     }
+}
+
+/// `chart.drift(…)`, `node.heap`: a name read as a property of some other object is not the
+/// global (only `window.x`, `globalThis.x`, `self.x`, `top.x`, `parent.x` and `frames.x` are).
+/// Plugin globals (`this.$posthog`) and quoted package names are always what they say.
+/// Host names (beacon endpoints) are not identifiers: the rule is not theirs.
+fn is_foreign_property(text: &[u8], start: usize, end: usize) -> bool {
+    if start == 0
+        || text[start - 1] != b'.'
+        || matches!(text[start], b'$' | b'\'' | b'"' | b'`')
+        || text[start..end].contains(&b'.')
+    {
+        return false;
+    }
+    let end = start - 1;
+    let mut begin = end;
+    while begin > 0 && is_ident_byte(text[begin - 1]) {
+        begin -= 1;
+    }
+    // `(window as any).fbq`, `w[0].fbq`: what the object is cannot be told here.
+    begin < end
+        && !matches!(
+            &text[begin..end],
+            b"window" | b"globalThis" | b"self" | b"top" | b"parent" | b"frames"
+        )
 }
 
 /// APIs through which page code reads personal data (see `analyze/sources.rs`): a file that uses
@@ -127,5 +167,20 @@ mod tests {
         assert!(!p.may_match(b"const gap = 1; myfbq(); analyticsEnabled"));
         assert!(p.may_match(b"gap; ga"));
         assert!(!p.may_match(b""));
+    }
+
+    #[test]
+    fn properties_of_other_objects_are_not_the_global() {
+        let p = Prefilter::for_globals(["drift", "$posthog", "facebook.com", "'posthog-js"]);
+        assert!(!p.may_match(b"el.drift(dx, dy); this.drift = 0;"));
+        assert!(p.may_match(b"window.drift.identify(id)"));
+        assert!(p.may_match(b"top.drift.identify(id)"));
+        assert!(p.may_match(b"drift.identify(id)"));
+        assert!(p.may_match(b"this.$posthog.capture()"));
+        assert!(p.may_match(b"img.src = 'https://www.facebook.com/tr?id=1'"));
+        assert!(p.may_match(b"import x from 'posthog-js'"));
+        assert!(p.may_match(b"(window as any).drift.identify(id)"));
+        // Plain word lists (method names) count everywhere.
+        assert!(Prefilter::new(["track"]).may_match(b"this.track(1)"));
     }
 }

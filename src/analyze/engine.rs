@@ -107,8 +107,9 @@ pub(super) type ScopeRef = Rc<RefCell<Scope>>;
 
 /// A function and the SDK handle paths its parameters were given (see `summarize_with`).
 type HandleKey = (usize, Vec<Option<Rc<str>>>);
-/// (name, owner name) -> what the name says the value holds.
-type NameCache = HashMap<(Box<str>, Option<Box<str>>), Option<crate::catalog::NameMatch>>;
+/// `owner \u{1} name` -> what the name says the value holds (one string key, so a lookup
+/// builds it in a reused buffer and allocates nothing).
+type NameCache = HashMap<String, Option<crate::catalog::NameMatch>>;
 
 struct Binding {
     value: Value,
@@ -292,9 +293,12 @@ impl<'a> Engine<'a> {
     /// Summarises every function nothing called (exported helpers, handlers wired up
     /// elsewhere), so the flows inside them are reported too, and returns the result.
     pub fn finish(mut self) -> Outcome {
+        // Functions never called are summarised now, for the flows inside them; one whose body
+        // was walked for an SDK handle (`(function ($) {…})(jQuery)`) already was.
+        let walked: HashSet<usize> = self.handle_summaries.keys().map(|(f, _)| *f).collect();
         let mut i = 0;
         while i < self.funcs.len() {
-            if self.funcs[i].summary.is_none() && !self.funcs[i].busy {
+            if self.funcs[i].summary.is_none() && !self.funcs[i].busy && !walked.contains(&i) {
                 self.summarize(i);
             }
             i += 1;
@@ -464,19 +468,25 @@ impl<'a> Engine<'a> {
         }
         // Property names repeat across files: the cache lives as long as the worker thread.
         thread_local! {
-            static CACHE: std::cell::RefCell<NameCache> = Default::default();
+            static CACHE: std::cell::RefCell<(NameCache, String)> = Default::default();
         }
         let cat = self.cat;
         CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if let Some(hit) = c.get(&(Box::from(name), owner.map(Box::from))) {
+            let (cache, key) = &mut *c.borrow_mut();
+            key.clear();
+            if let Some(o) = owner {
+                key.push_str(o);
+            }
+            key.push('\u{1}');
+            key.push_str(name);
+            if let Some(hit) = cache.get(key.as_str()) {
                 return *hit;
             }
-            if c.len() > 200_000 {
-                c.clear();
+            if cache.len() > 200_000 {
+                cache.clear();
             }
             let hit = cat.names.classify(name, owner, site);
-            c.insert((name.into(), owner.map(Box::from)), hit);
+            cache.insert(key.clone(), hit);
             hit
         })
     }

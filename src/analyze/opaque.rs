@@ -11,7 +11,6 @@ use super::value::{Kind, Step, Value};
 use crate::catalog::{NameKind, NameSite};
 use crate::report::Evidence;
 use crate::source::ByteSpan;
-use std::rc::Rc;
 
 /// Names (exact) of functions and methods that return a verdict or a measure, never the data.
 const VERDICTS: &[&str] = &[
@@ -94,12 +93,12 @@ impl<'a> Engine<'a> {
     /// What a call into unseen code returns (see the module docs). `fallback` is the kind the
     /// result has when it carries nothing (an SDK or browser path, kept for later lookups).
     pub(super) fn opaque_call(&mut self, call: &Call, fallback: Kind) -> Value {
-        let name: Option<Rc<str>> = match (call.method, &call.callee.kind) {
-            (Some(m), _) => Some(m.into()),
-            (None, Kind::Global(p)) => Some(p.rsplit('.').next().unwrap_or(p).into()),
+        let name: Option<&str> = match (call.method, &call.callee.kind) {
+            (Some(m), _) => Some(m),
+            (None, Kind::Global(p)) => Some(p.rsplit('.').next().unwrap_or(p)),
             _ => None,
         };
-        let name = name.as_deref().map(|n| n.trim_end_matches("()"));
+        let name = name.map(|n| n.trim_end_matches("()"));
         if name.is_some_and(is_verdict) {
             return Value::default();
         }
@@ -134,11 +133,11 @@ impl<'a> Engine<'a> {
         }
         let mut out = Value::kind(Kind::Returned);
         for a in call.args {
-            if !matches!(a.kind, Kind::Func(_)) {
+            if !a.is_clean() && !matches!(a.kind, Kind::Func(_)) {
                 out.add_taint(&a.flat_taint(0));
             }
         }
-        if let Some(r) = call.receiver {
+        if let Some(r) = call.receiver.filter(|r| !r.is_clean()) {
             if !matches!(r.kind, Kind::Global(_)) {
                 out.add_taint(&r.flat_taint(0));
             }

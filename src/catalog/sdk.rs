@@ -126,8 +126,25 @@ pub struct Sdks {
     wrapped: std::collections::HashSet<String>,
     /// Instance path -> the path it stands for (see [`Sdk::instances`]).
     instances: HashMap<String, String>,
+    /// The first segment of every instance path: most paths start with none of them, and are
+    /// then no handle without any further lookup.
+    instance_roots: std::collections::HashSet<String>,
     /// TypeScript type name -> the SDK's global (see [`Sdk::types`]).
     types: HashMap<String, String>,
+}
+
+/// `usePostHog().identify` -> `usePostHog`, `npm:posthog-js/react.usePostHog()` ->
+/// `npm:posthog-js/react`, `$posthog.capture` -> `$posthog`.
+fn first_segment(path: &str) -> &str {
+    let start = if path.starts_with("npm:") {
+        path.rfind('/').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    let end = path[start..]
+        .find(['.', '('])
+        .map_or(path.len(), |i| start + i);
+    &path[..end]
 }
 
 /// `@scope/pkg.method` -> `@scope/pkg`: the package is everything up to the first `.` after the
@@ -229,6 +246,10 @@ impl Sdks {
             roots,
             packages,
             wrapped,
+            instance_roots: instances
+                .keys()
+                .map(|p| first_segment(p).to_string())
+                .collect(),
             instances,
             types,
         })
@@ -238,6 +259,9 @@ impl Sdks {
     /// `Sentry.getCurrentScope()` is `Sentry`, `this.$gtag` is vue-gtag's API. `None` when `path`
     /// is no handle. Rewrites repeat (a handle on a handle), a few times at most.
     pub fn canonical(&self, path: &str) -> Option<String> {
+        if !self.instance_roots.contains(first_segment(path)) {
+            return None;
+        }
         let mut cur = path.to_string();
         let mut changed = false;
         for _ in 0..4 {
