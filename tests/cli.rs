@@ -174,6 +174,25 @@ fn text_report_labels_source_and_sink() {
     assert!(err.contains("findings"), "{err}");
 }
 
+/// The configured project's terminal report, reviewed like every fixture folder's (it needs its
+/// overshare.toml, so it is rendered through the command line).
+#[test]
+fn configured_project_text_snapshot() {
+    let (code, out, _) = run(&["check", "projects/configured", "--color", "never"]);
+    assert_eq!(code, 1);
+    let path = fixtures().join("projects/configured/expected-text.txt");
+    if std::env::var_os("OVERSHARE_BLESS").is_some() {
+        std::fs::write(&path, &out).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        out,
+        want,
+        "{} is out of date (review, then OVERSHARE_BLESS=1 cargo test --test cli)",
+        path.display()
+    );
+}
+
 #[test]
 fn configuration_teaches_sinks_sources_sanitizers_and_overrides() {
     let (code, out, err) = run(&["check", "projects/configured", "--format", "json"]);
