@@ -183,6 +183,8 @@ pub struct Engine<'a> {
     /// Summaries of functions called with SDK handles as arguments, by function and handles.
     handle_summaries: HashMap<HandleKey, Rc<Summary>>,
     classes: Vec<ClassInfo>,
+    /// Interfaces and object type aliases of the file, by name: their property names.
+    record_types: HashMap<String, Vec<Rc<str>>>,
     /// Project-wide methods this file defines (see [`Outcome::global_methods`]).
     global_methods: Vec<String>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
@@ -236,6 +238,7 @@ impl<'a> Engine<'a> {
             summary_nesting: 0,
             handle_summaries: HashMap::default(),
             classes: Vec::new(),
+            record_types: HashMap::default(),
             global_methods: Vec::new(),
             binding_params: false,
             work: 0,
@@ -248,6 +251,7 @@ impl<'a> Engine<'a> {
     /// Analyses a script or module in the file's shared global scope.
     pub fn run_program(&mut self, program: &'a Program) {
         self.prepare_jsx(program);
+        self.collect_record_types(program);
         match program {
             Program::Module(m) => {
                 self.hoist_items(&m.body);
@@ -451,6 +455,10 @@ impl<'a> Engine<'a> {
 
     pub(super) fn stmt_pub(&mut self, s: &'a Stmt) {
         self.stmt(s);
+    }
+
+    pub(super) fn source_evidence(&self, id: SourceId) -> Evidence {
+        self.sources[id as usize].evidence
     }
 
     pub(super) fn source_is_weak(&self, id: SourceId) -> bool {
@@ -1512,7 +1520,8 @@ impl<'a> Engine<'a> {
                 };
                 let v = if self.binding_params {
                     let ty = b.type_ann.as_deref().and_then(type_ref_name);
-                    self.name_judged_param(name, ty, to_span(b.id.span), value)
+                    let v = self.name_judged_param(name, ty, to_span(b.id.span), value);
+                    self.typed_record_param(name, b.type_ann.as_deref(), to_span(b.id.span), v)
                 } else {
                     value.with_step(&step)
                 };
@@ -1658,6 +1667,68 @@ impl<'a> Engine<'a> {
         };
         self.resolve_lazy(&lazy)
             .filter(|v| matches!(v.kind, Kind::Func(_)))
+    }
+
+    /// `interface User { email: string; name: string }`, `type Lead = { phone: string }`: the
+    /// property names of the file's object types, for parameters annotated with them.
+    fn collect_record_types(&mut self, program: &Program) {
+        struct Types<'m>(&'m mut HashMap<String, Vec<Rc<str>>>);
+        impl swc_ecma_visit::Visit for Types<'_> {
+            fn visit_ts_interface_decl(&mut self, d: &TsInterfaceDecl) {
+                self.0
+                    .insert(d.id.sym.to_string(), member_names(&d.body.body));
+            }
+            fn visit_ts_type_alias_decl(&mut self, d: &TsTypeAliasDecl) {
+                if let TsType::TsTypeLit(l) = &*d.type_ann {
+                    self.0
+                        .insert(d.id.sym.to_string(), member_names(&l.members));
+                }
+            }
+        }
+        // Only TypeScript declares them.
+        if !self.text.contains("interface ") && !self.text.contains("type ") {
+            return;
+        }
+        swc_ecma_visit::VisitWith::visit_with(program, &mut Types(&mut self.record_types));
+    }
+
+    /// A parameter whose type declares properties named for personal data (`user: User` with
+    /// `User { email }`, `(lead: { phone: string })`) holds them: sent whole (`identify(id,
+    /// user)`, `{ ...user }`), they are sent. Parameter-name evidence: the weakest, so a read of
+    /// `user.email` or a caller's value explains the flow instead.
+    fn typed_record_param(
+        &mut self,
+        name: &str,
+        ann: Option<&TsTypeAnn>,
+        span: ByteSpan,
+        mut value: Value,
+    ) -> Value {
+        let props: Vec<Rc<str>> = match ann.map(|a| &*a.type_ann) {
+            Some(TsType::TsTypeRef(r)) => match &r.type_name {
+                TsEntityName::Ident(i) => match self.record_types.get(i.sym.as_str()) {
+                    Some(p) => p.clone(),
+                    None => return value,
+                },
+                _ => return value,
+            },
+            Some(TsType::TsTypeLit(l)) => member_names(&l.members),
+            _ => return value,
+        };
+        for prop in props {
+            if value.field(&prop).is_some() {
+                continue;
+            }
+            let Some(m) = self.classify(&prop, Some(name), NameSite::Code) else {
+                continue;
+            };
+            if m.kind != crate::catalog::NameKind::Value {
+                continue;
+            }
+            let desc = format!("`{name}.{prop}` (declared by the parameter's type)");
+            let label = self.new_source(span, m.category, desc, Evidence::ParamName);
+            value.set_field(prop, Value::tainted(label));
+        }
+        value
     }
 
     /// The kind of a value annotated with type `ty`: an SDK's type (`PostHog`) is its API; a
@@ -2549,6 +2620,21 @@ impl FuncEntry<'_> {
 }
 
 /// The names a declaration binds: `export const { a, b } = …` exports `a` and `b`.
+/// The property names of an object type's members.
+fn member_names(members: &[TsTypeElement]) -> Vec<Rc<str>> {
+    members
+        .iter()
+        .filter_map(|m| match m {
+            TsTypeElement::TsPropertySignature(p) => match &*p.key {
+                Expr::Ident(i) => Some(i.sym.as_str().into()),
+                Expr::Lit(Lit::Str(s)) => Some(str_of(s)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 /// The name of a type annotation that is a plain type reference: `HTMLFormElement`, `User`.
 fn type_ref_name(ann: &TsTypeAnn) -> Option<&str> {
     match &*ann.type_ann {

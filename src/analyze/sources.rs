@@ -305,10 +305,9 @@ impl<'a> Engine<'a> {
                 Kind::Dom(_) | Kind::Form(_) | Kind::Bag(_) | Kind::Event(_) | Kind::Str(_)
             )
             && key != "[index]"
-            && !out
-                .taint
-                .iter()
-                .any(|l| matches!(l.origin, Origin::Source(_)))
+            && !out.taint.iter().any(|l| {
+                matches!(l.origin, Origin::Source(id) if self.source_evidence(id) > Evidence::ParamName)
+            })
         {
             self.classify(key, owner, NameSite::Code)
         } else {
