@@ -2236,21 +2236,25 @@ impl<'a> Engine<'a> {
         let mut cur: &Expr = &m.obj;
         loop {
             match cur {
-                Expr::Ident(i) => {
+                // `data.em = email` on a variable, `this.user = user` in a method: the variable's
+                // object gains the field; the class's other members see `this`'s through the
+                // instance.
+                Expr::Ident(_) | Expr::This(_) => {
+                    let root: &str = match cur {
+                        Expr::Ident(i) => &i.sym,
+                        _ => "this",
+                    };
                     path.reverse();
-                    let name = format!(
-                        "{}.{}",
-                        i.sym,
-                        path.iter()
-                            .map(|s| s.as_ref())
-                            .collect::<Vec<_>>()
-                            .join(".")
-                    );
+                    let fields: Vec<&str> = path.iter().map(|s| s.as_ref()).collect();
                     let step = Step {
                         span,
-                        note: format!("stored in `{name}`").into(),
+                        note: format!("stored in `{root}.{}`", fields.join(".")).into(),
                     };
-                    self.assign_field(&i.sym, &path, value.with_step(&step));
+                    let value = value.with_step(&step);
+                    if root == "this" {
+                        self.record_field(&path, &value);
+                    }
+                    self.assign_field(root, &path, value);
                     return;
                 }
                 Expr::Member(inner) => match &inner.prop {
@@ -2261,26 +2265,6 @@ impl<'a> Engine<'a> {
                     _ => return,
                 },
                 Expr::Paren(p) => cur = &p.expr,
-                // `this.user = user`: the method sees it from here on, the class's other
-                // members through the instance.
-                Expr::This(_) => {
-                    path.reverse();
-                    let name = format!(
-                        "this.{}",
-                        path.iter()
-                            .map(|s| s.as_ref())
-                            .collect::<Vec<_>>()
-                            .join(".")
-                    );
-                    let step = Step {
-                        span,
-                        note: format!("stored in `{name}`").into(),
-                    };
-                    let value = value.with_step(&step);
-                    self.record_field(&path, &value);
-                    self.assign_field("this", &path, value);
-                    return;
-                }
                 _ => return,
             }
             if path.len() > MAX_DEPTH {

@@ -23,3 +23,16 @@ pub fn skip(why: &str) {
     assert!(std::env::var_os("CI").is_none(), "required in CI: {why}");
     eprintln!("SKIPPED (not in CI): {why}");
 }
+
+/// What the official SARIF 2.1.0 schema (a copy in `tests/contract/`) finds wrong in `doc`.
+pub fn sarif_schema_errors(doc: &serde_json::Value) -> Vec<String> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract/sarif-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect()
+}
