@@ -217,36 +217,37 @@ impl<'a> Engine<'a> {
                 }
             }
             Kind::Form(name) => {
-                // A field the page declares is judged as declared (its type, autocomplete,
-                // placeholder), not by its name alone.
-                let declared = self
-                    .elements
-                    .iter()
-                    .find(|e| e.name.as_deref() == Some(key))
-                    .map(|e| element_value(&self.cat.names, e));
                 if key == "elements" || key == "[index]" || key.bytes().all(|b| b.is_ascii_digit())
                 {
                     out.kind = Kind::Form(name.clone());
-                } else if matches!(declared, Some(None)) {
-                    // Declared, and nothing personal: `name` placeholdered "Project name".
-                } else if let Some(Some(Value {
-                    kind: k @ Kind::Dom(_),
-                    ..
-                })) = declared
-                    .clone()
-                    .filter(|_| self.classify(key, None, NameSite::Field).is_none())
-                {
-                    // `<input name="contact" type="email">`: sensitive by what it declares.
-                    out.kind = k;
-                } else if let Some(m) = self.classify(key, None, NameSite::Field) {
-                    let desc = match name {
-                        Some(f) => format!("form field '{key}' of {f}"),
-                        None => format!("form field '{key}'"),
-                    };
-                    out.kind = Kind::Dom(Rc::new(DomInfo {
-                        category: m.category,
-                        desc,
-                    }));
+                } else {
+                    // A field the page declares is judged as declared (type, autocomplete,
+                    // placeholder); its name alone decides only for fields not declared here.
+                    let declared = self
+                        .elements
+                        .iter()
+                        .find(|e| e.name.as_deref() == Some(key))
+                        .map(|e| element_value(&self.cat.names, e));
+                    let by_name = self.classify(key, None, NameSite::Field);
+                    match (declared, by_name) {
+                        // Declared, and nothing personal: a `name` placeholdered "Project name".
+                        (Some(None), _) => {}
+                        (_, Some(m)) => {
+                            let desc = match name {
+                                Some(f) => format!("form field '{key}' of {f}"),
+                                None => format!("form field '{key}'"),
+                            };
+                            out.kind = Kind::Dom(Rc::new(DomInfo {
+                                category: m.category,
+                                desc,
+                            }));
+                        }
+                        // `<input name="contact" type="email">`: sensitive by what it declares.
+                        (Some(Some(v)), None) if matches!(v.kind, Kind::Dom(_)) => {
+                            out.kind = v.kind
+                        }
+                        _ => {}
+                    }
                 }
             }
             Kind::Bag(b) => {
