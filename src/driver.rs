@@ -446,19 +446,28 @@ fn importers_of_analysed(files: &[PathBuf], results: &[Option<FileOutcome>]) -> 
     added
 }
 
-/// The methods plugins give every component, by name, and the (canonical) file defining each:
-/// the first in walk order wins.
+/// The methods plugins give every component and the functions classic scripts define for their
+/// pages, by name, with the (canonical) file defining each.
 fn global_methods(files: &[PathBuf], results: &[Option<FileOutcome>]) -> HashMap<String, PathBuf> {
-    let mut out = HashMap::new();
+    // A name two files define is ambiguous (two pages, two plugins): it resolves to neither.
+    let mut defs: HashMap<String, Option<PathBuf>> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         if let Some(Ok((fr, _))) = r {
             for name in &fr.global_methods {
-                out.entry(name.clone())
-                    .or_insert_with(|| canonical(&files[i]));
+                let file = canonical(&files[i]);
+                defs.entry(name.clone())
+                    .and_modify(|d| {
+                        if d.as_ref() != Some(&file) {
+                            *d = None;
+                        }
+                    })
+                    .or_insert(Some(file));
             }
         }
     }
-    out
+    defs.into_iter()
+        .filter_map(|(name, file)| Some((name, file?)))
+        .collect()
 }
 
 fn canonical(p: &Path) -> PathBuf {

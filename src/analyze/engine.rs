@@ -187,6 +187,8 @@ pub struct Engine<'a> {
     record_types: HashMap<String, Vec<Rc<str>>>,
     /// Project-wide methods this file defines (see [`Outcome::global_methods`]).
     global_methods: Vec<String>,
+    /// Top-level functions of this file when it is a classic script, by name.
+    classic_functions: Vec<(String, usize)>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
     work: usize,
@@ -240,6 +242,7 @@ impl<'a> Engine<'a> {
             classes: Vec::new(),
             record_types: HashMap::default(),
             global_methods: Vec::new(),
+            classic_functions: Vec::new(),
             binding_params: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
@@ -264,6 +267,7 @@ impl<'a> Engine<'a> {
             }
             Program::Script(s) => {
                 self.hoist(&s.body);
+                self.classic_script_functions(&s.body);
                 for st in &s.body {
                     self.stmt(st);
                 }
@@ -337,6 +341,16 @@ impl<'a> Engine<'a> {
             s.evidence != Evidence::ParamName
                 || guessed.insert((f.sink.span, f.key.clone(), s.category))
         });
+        // A classic script's top-level functions that send their parameters are page globals.
+        for (name, fid) in std::mem::take(&mut self.classic_functions) {
+            let sends = self.funcs[fid]
+                .summary
+                .as_ref()
+                .is_some_and(|s| !s.hits.is_empty());
+            if sends && !self.global_methods.contains(&name) {
+                self.global_methods.push(name);
+            }
+        }
         // Does this file define a wrapper: a function whose parameters reach an SDK call?
         let wrapper = self.funcs.iter().any(|f| {
             f.node_span().start < crate::parse::FILE_STRIDE
@@ -1640,6 +1654,39 @@ impl<'a> Engine<'a> {
             }
         }
         value
+    }
+
+    /// A classic script's top-level functions are globals of the pages that load it: another
+    /// script calling `trackSignup(email)` reaches them. The analysed file reports those that
+    /// send data (see `finish`); a file loaded for one exports them (as `mixin:name`).
+    fn classic_script_functions(&mut self, body: &'a [Stmt]) {
+        let text = if self.modules.in_module() {
+            let k = self.modules.current_file();
+            self.modules
+                .files
+                .get(k - 1)
+                .map_or("", |f| f.text.as_str())
+        } else {
+            self.text
+        };
+        if text.contains("module.exports") || text.contains("exports.") || text.contains("require(")
+        {
+            return; // CommonJS: its functions are the module's own
+        }
+        for st in body {
+            let Stmt::Decl(Decl::Fn(f)) = st else {
+                continue;
+            };
+            let Some(v) = self.lookup(&f.ident.sym) else {
+                continue;
+            };
+            let Kind::Func(fid) = v.kind else { continue };
+            if self.modules.in_module() {
+                self.export(&format!("mixin:{}", f.ident.sym), v);
+            } else {
+                self.classic_functions.push((f.ident.sym.to_string(), fid));
+            }
+        }
     }
 
     /// Records a method every component has: the analysed file reports its name; a module
