@@ -23,7 +23,8 @@ pub struct FieldIndex {
     /// Elements of each template file, for components that name it (Angular `templateUrl`).
     by_file: HashMap<PathBuf, Vec<ElementFact>>,
     /// Methods every component has, by name, and the file that defines them: a Vue plugin's
-    /// `Vue.mixin({ methods })` or `Vue.prototype.$x = fn` (known after the analysis' first pass).
+    /// `Vue.mixin({ methods })` or `Vue.prototype.$x = fn`, or a classic script's top-level function
+    /// (known after the analysis' first pass). Paths are canonical.
     global_methods: HashMap<String, PathBuf>,
 }
 

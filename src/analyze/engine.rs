@@ -1658,7 +1658,7 @@ impl<'a> Engine<'a> {
 
     /// A classic script's top-level functions are globals of the pages that load it: another
     /// script calling `trackSignup(email)` reaches them. The analysed file reports those that
-    /// send data (see `finish`); a file loaded for one exports them (as `mixin:name`).
+    /// send data (see `finish`); a file loaded for one exports them (as `global:name`).
     fn classic_script_functions(&mut self, body: &'a [Stmt]) {
         let text = if self.modules.in_module() {
             let k = self.modules.current_file();
@@ -1682,7 +1682,7 @@ impl<'a> Engine<'a> {
             };
             let Kind::Func(fid) = v.kind else { continue };
             if self.modules.in_module() {
-                self.export(&format!("mixin:{}", f.ident.sym), v);
+                self.export(&format!("global:{}", f.ident.sym), v);
             } else {
                 self.classic_functions.push((f.ident.sym.to_string(), fid));
             }
@@ -1690,10 +1690,10 @@ impl<'a> Engine<'a> {
     }
 
     /// Records a method every component has: the analysed file reports its name; a module
-    /// loaded for it exports it (as `mixin:name`).
+    /// loaded for it exports it (as `global:name`).
     pub(super) fn define_global_method(&mut self, name: &str, f: Value) {
         if self.modules.in_module() {
-            self.export(&format!("mixin:{name}"), f);
+            self.export(&format!("global:{name}"), f);
         } else if !self.global_methods.iter().any(|n| n == name) {
             self.global_methods.push(name.to_string());
         }
@@ -1702,15 +1702,16 @@ impl<'a> Engine<'a> {
     /// A project-wide method defined in another file, loaded from it.
     fn global_method(&mut self, name: &str) -> Option<Value> {
         let path = self.project?.global_method(name)?;
+        // The index holds canonical paths; the analysed file's is made so once per call site.
         let main = std::fs::canonicalize(self.modules.path_of(0)).ok()?;
-        let target = std::fs::canonicalize(path).ok()?;
+        let target = path.to_path_buf();
         if main == target {
             return None;
         }
         let lazy = LazyImport {
             spec: crate::resolve::relative_spec(main.parent()?, &target).into(),
             from_file: 0,
-            path: vec![format!("mixin:{name}").into()],
+            path: vec![format!("global:{name}").into()],
         };
         self.resolve_lazy(&lazy)
             .filter(|v| matches!(v.kind, Kind::Func(_)))
