@@ -377,6 +377,7 @@ impl Loaded {
                 instances: Default::default(),
                 returns_self: Vec::new(),
                 types: Vec::new(),
+                part_types: Default::default(),
                 self_callbacks: Vec::new(),
                 calls: sinks
                     .iter()

@@ -89,6 +89,9 @@ struct FuncEntry<'a> {
     busy: bool,
     /// The class whose constructor or method this is.
     class: Option<usize>,
+    /// Parameters the body switches on (`switch (kind) { case 'email': … }`): a call passing a
+    /// string literal there gets a summary of the matching case alone.
+    switch_params: Vec<usize>,
 }
 
 /// What the methods of a class share through `this`: the methods themselves and the fields
@@ -105,8 +108,17 @@ struct ClassInfo {
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
 
-/// A function and the SDK handle paths its parameters were given (see `summarize_with`).
-type HandleKey = (usize, Vec<Option<Rc<str>>>);
+/// What a specialised summary knows of an argument (see `summarize_with`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Known {
+    /// An SDK handle's path: calls on the parameter are calls on the SDK.
+    Handle(Rc<str>),
+    /// A string literal the function switches on.
+    Literal(Rc<str>),
+}
+
+/// A function and what its parameters are known to be.
+type HandleKey = (usize, Vec<Option<Known>>);
 /// `owner \u{1} name` -> what the name says the value holds (one string key, so a lookup
 /// builds it in a reused buffer and allocates nothing).
 type NameCache = HashMap<String, Option<crate::catalog::NameMatch>>;
@@ -351,10 +363,15 @@ impl<'a> Engine<'a> {
                 self.global_methods.push(name);
             }
         }
-        // Does this file define a wrapper: a function whose parameters reach an SDK call?
+        // Does this file define a wrapper: a function whose parameters reach an SDK call, or
+        // one that hands out an SDK's API (`getSentry()`)?
+        let sdks = &self.cat.sdks;
         let wrapper = self.funcs.iter().any(|f| {
             f.node_span().start < crate::parse::FILE_STRIDE
-                && f.summary.as_ref().is_some_and(|s| !s.hits.is_empty())
+                && f.summary.as_ref().is_some_and(|s| {
+                    !s.hits.is_empty()
+                        || matches!(&s.ret.kind, Kind::Global(p) if sdks.is_handle(p))
+                })
         });
         let files = self
             .modules
@@ -684,6 +701,7 @@ impl<'a> Engine<'a> {
             summary: None,
             busy: false,
             class: None,
+            switch_params: switch_params(node),
         });
         Value::kind(Kind::Func(self.funcs.len() - 1))
     }
@@ -692,11 +710,12 @@ impl<'a> Engine<'a> {
         self.summarize_with(fid, &[])
     }
 
-    /// The summary of a function whose parameters (by index, `None` for a plain one) are SDK
-    /// handles: `Sentry.configureScope(scope => scope.setUser(…))` or `track(posthog, user)`.
-    /// A sink is recognised by its callee while the body is walked, so such a summary is made
-    /// for those handles; it is cached per function and handle paths.
-    fn summarize_with(&mut self, fid: usize, handles: &[Option<Rc<str>>]) -> Option<Rc<Summary>> {
+    /// The summary of a function whose parameters (by index, `None` for a plain one) are known:
+    /// SDK handles (`Sentry.configureScope(scope => scope.setUser(…))`, `track(posthog, user)`;
+    /// a sink is recognised by its callee while the body is walked, so such a summary is made
+    /// for those handles) or string literals it switches on (`getValue('address')` takes the
+    /// `case 'address'` branch alone). It is cached per function and what is known.
+    fn summarize_with(&mut self, fid: usize, handles: &[Option<Known>]) -> Option<Rc<Summary>> {
         let specialised = handles.iter().any(Option::is_some);
         if !specialised {
             if let Some(s) = &self.funcs[fid].summary {
@@ -743,8 +762,10 @@ impl<'a> Engine<'a> {
                 },
                 steps: Steps::default(),
             });
-            if let Some(Some(path)) = handles.get(i) {
-                v.kind = Kind::Global(path.clone());
+            match handles.get(i) {
+                Some(Some(Known::Handle(path))) => v.kind = Kind::Global(path.clone()),
+                Some(Some(Known::Literal(s))) => v.kind = Kind::Str(s.clone()),
+                _ => {}
             }
             v
         };
@@ -889,16 +910,20 @@ impl<'a> Engine<'a> {
         if self.work > self.budget {
             return Value::default();
         }
-        // Arguments that are SDK handles make a summary of their own.
-        let handles: Vec<Option<Rc<str>>> = args
+        // Arguments that are SDK handles, and literals the function switches on, make a
+        // summary of their own.
+        let switches = &self.funcs[fid].switch_params;
+        let handles: Vec<Option<Known>> = args
             .iter()
-            .map(|a| match &a.kind {
+            .enumerate()
+            .map(|(i, a)| match &a.kind {
                 // jQuery handed to a ready callback or an IIFE as `$`.
                 Kind::Global(p)
                     if self.cat.sdks.is_handle(p) || matches!(p.as_ref(), "$" | "jQuery") =>
                 {
-                    Some(p.clone())
+                    Some(Known::Handle(p.clone()))
                 }
+                Kind::Str(s) if switches.contains(&i) => Some(Known::Literal(s.clone())),
                 _ => None,
             })
             .collect();
@@ -999,6 +1024,14 @@ impl<'a> Engine<'a> {
         for seg in path {
             cur = match seg {
                 Seg::Prop(p, span) => self.get_prop(&cur, p, None, *span),
+                Seg::Key(bag, span) => match cur.as_str() {
+                    Some(k) => {
+                        let k = k.to_string();
+                        self.keyed_read(*bag, Some(&k), *span)
+                    }
+                    // Still a parameter of the calling function: its callers say.
+                    None => super::sources::keyed_by_param(*bag, &cur, *span),
+                },
                 Seg::Read(m, span) => self
                     .dom_read_method(&cur, m, &[], *span)
                     .unwrap_or_default(),
@@ -1026,7 +1059,14 @@ impl<'a> Engine<'a> {
     /// `import ReactPixel from 'react-facebook-pixel'`, `import { event } from 'vue-gtag'`: names
     /// imported from a tracker wrapper package stand for the package's API (`npm:` callees).
     fn import(&mut self, import: &'a ImportDecl) {
-        let package = str_of(&import.src);
+        let mut package = str_of(&import.src);
+        // A vendored copy of a wrapper package keeps its name: `../lib/vendor/react-intercom`.
+        if let Some(name) = vendored_package(&package)
+            .filter(|n| self.cat.sdks.wraps(n))
+            .map(Rc::<str>::from)
+        {
+            package = name;
+        }
         // A project file: relative, an alias, or a tsconfig `paths` entry (not a package).
         let project_file = crate::resolve::is_local(&package)
             || (!self.cat.sdks.wraps(&package)
@@ -1240,7 +1280,7 @@ impl<'a> Engine<'a> {
                 let var = v.kind == VarDeclKind::Var;
                 for d in &v.decls {
                     let value = d.init.as_ref().map(|e| self.expr(e)).unwrap_or_default();
-                    let owner = d.init.as_deref().and_then(expr_name);
+                    let owner = d.init.as_deref().and_then(owner_name);
                     self.bind_pat(&d.name, value, true, var, owner.as_deref());
                     self.bind_state_setter(d);
                 }
@@ -1311,7 +1351,9 @@ impl<'a> Engine<'a> {
                         _ => v,
                     };
                     if let (Some(key), false) = (prop_name_str(&p.key), p.is_static) {
-                        if !v.is_clean() || !matches!(v.kind, Kind::Unknown) {
+                        // Data, a handle, a string or a list (`fields = ['email', …]`, which
+                        // names what the methods read).
+                        if !v.is_clean() || !matches!(v.kind, Kind::Unknown) || v.fields.is_some() {
                             let field = v.without_params();
                             self.classes[cid]
                                 .instance
@@ -1373,10 +1415,16 @@ impl<'a> Engine<'a> {
                 }
             }
             Stmt::Switch(sw) => {
-                self.expr(&sw.discriminant);
+                let on = self.expr(&sw.discriminant);
                 self.cond += 1;
                 let saved = self.push_scope(false);
-                for case in &sw.cases {
+                // A known string takes its case (and what falls through from it) alone.
+                let taken = on.as_str().and_then(|s| taken_case(&sw.cases, s));
+                let (from, only) = (taken.unwrap_or(0), taken.is_some());
+                for (i, case) in sw.cases.iter().enumerate().skip(from) {
+                    if only && i > from && ends_case(&sw.cases[i - 1].cons) {
+                        break;
+                    }
                     if let Some(t) = &case.test {
                         self.expr(t);
                     }
@@ -1443,11 +1491,20 @@ impl<'a> Engine<'a> {
             }
             Stmt::ForOf(f) => {
                 let right = self.expr(&f.right);
-                let elem = element_of(&right);
-                let saved = self.push_scope(false);
-                self.for_head(&f.left, elem);
-                self.branch(&f.body);
-                self.scope = saved;
+                // A short list of string literals is walked once per string.
+                let elems = match literal_elements(&right) {
+                    Some(strings) => strings
+                        .into_iter()
+                        .map(|s| Value::kind(Kind::Str(s)))
+                        .collect(),
+                    None => vec![element_of(&right)],
+                };
+                for elem in elems {
+                    let saved = self.push_scope(false);
+                    self.for_head(&f.left, elem);
+                    self.branch(&f.body);
+                    self.scope = saved;
+                }
             }
             Stmt::Labeled(l) => self.stmt(&l.body),
             Stmt::Throw(t) => {
@@ -2091,32 +2148,77 @@ impl<'a> Engine<'a> {
 
     fn jsx_element(&mut self, el: &'a JSXElement) {
         let mut handlers = Vec::new();
+        // The props object the component is called with: an SDK's component
+        // (`<Intercom email={…} />`) is a call of the SDK with it.
+        let mut props = Value::default();
         for attr in &el.opening.attrs {
             match attr {
-                JSXAttrOrSpread::JSXAttr(a) => match &a.value {
-                    Some(JSXAttrValue::JSXExprContainer(c)) => {
-                        if let JSXExpr::Expr(e) = &c.expr {
-                            let v = self.expr(e);
-                            if let JSXAttrName::Ident(n) = &a.name {
-                                if n.sym.starts_with("on") && matches!(v.kind, Kind::Func(_)) {
-                                    handlers.push((n.sym.to_string(), v));
-                                }
-                            }
+                JSXAttrOrSpread::JSXAttr(a) => {
+                    let v = match &a.value {
+                        Some(JSXAttrValue::JSXExprContainer(c)) => match &c.expr {
+                            JSXExpr::Expr(e) => self.expr(e),
+                            JSXExpr::JSXEmptyExpr(_) => Value::default(),
+                        },
+                        Some(JSXAttrValue::JSXElement(e)) => {
+                            self.jsx_element(e);
+                            Value::default()
                         }
+                        Some(JSXAttrValue::JSXFragment(f)) => {
+                            self.jsx_children(&f.children);
+                            Value::default()
+                        }
+                        _ => Value::default(),
+                    };
+                    if let JSXAttrName::Ident(n) = &a.name {
+                        if n.sym.starts_with("on") && matches!(v.kind, Kind::Func(_)) {
+                            handlers.push((n.sym.to_string(), v.clone()));
+                        }
+                        props.set_field(n.sym.as_str().into(), v);
                     }
-                    Some(JSXAttrValue::JSXElement(e)) => self.jsx_element(e),
-                    Some(JSXAttrValue::JSXFragment(f)) => self.jsx_children(&f.children),
-                    _ => {}
-                },
+                }
                 JSXAttrOrSpread::SpreadElement(s) => {
-                    self.expr(&s.expr);
+                    let v = self.expr(&s.expr);
+                    props = props.join(&v);
                 }
             }
         }
         if !handlers.is_empty() {
             self.jsx_handlers(&el.opening, &handlers);
         }
+        if let JSXElementName::Ident(i) = &el.opening.name {
+            if i.sym.starts_with(|c: char| c.is_ascii_uppercase()) {
+                self.sdk_component(i, props, to_span(el.opening.span));
+            }
+        }
         self.jsx_children(&el.children);
+    }
+
+    /// `<Intercom appID={…} email={…} />` of `react-intercom`: an SDK's React component sends
+    /// its props (catalog call shapes on the component's path take them as argument 0).
+    fn sdk_component(&mut self, name: &Ident, props: Value, span: ByteSpan) {
+        let Some(component) = self.lookup(&name.sym) else {
+            return;
+        };
+        let Kind::Global(path) = &component.kind else {
+            return;
+        };
+        if self.cat.sdks.calls_for(path).is_empty() {
+            return;
+        }
+        let args = [props];
+        let call = super::sinks::Call {
+            span,
+            receiver: None,
+            receiver_name: None,
+            method: None,
+            callee: &component,
+            callee_span: to_span(name.span),
+            args: &args,
+            arg_spans: &[span],
+            is_new: false,
+            has_spread: false,
+        };
+        self.sink_call(&call);
     }
 
     fn jsx_children(&mut self, children: &'a [JSXElementChild]) {
@@ -2156,7 +2258,7 @@ impl<'a> Engine<'a> {
         let span = to_span(m.span);
         match self.member_key(&m.prop) {
             Some(key) => {
-                let owner = expr_name(&m.obj);
+                let owner = owner_name(&m.obj);
                 self.get_prop(&obj, &key, owner.as_deref(), span)
             }
             None => self.get_prop(&obj, "[index]", None, span),
@@ -2375,22 +2477,25 @@ impl<'a> Engine<'a> {
                 arg_vals.push(v);
             }
         }
-        // A call through an imported module: load it when the call can carry data into it, or
-        // when the function's name says it returns personal data (`getUserEmail()`).
+        // A call through an imported module: load it when the call can carry data into it (a
+        // read, or a parameter of this function whose callers may pass one), or when the
+        // function's name says it returns personal data (`getUserEmail()`).
         let mut callee_val = callee_val;
         if let Kind::Lazy(lazy) = &callee_val.kind {
             let lazy = lazy.clone();
             let concrete = |v: &Value| {
-                v.flat_taint(0)
-                    .iter()
-                    .any(|l| matches!(l.origin, Origin::Source(_)))
+                v.flat_taint(0).iter().any(|l| match l.origin {
+                    Origin::Source(_) => true,
+                    // `this` is no datum: its fields are judged where they are read.
+                    Origin::Param { index, .. } => index != THIS_PARAM,
+                })
             };
             let carries = arg_vals.iter().any(concrete)
                 || receiver.as_ref().is_some_and(concrete)
-                || lazy
-                    .path
-                    .last()
-                    .is_some_and(|n| self.cat.names.classify(n, None, NameSite::Code).is_some());
+                || lazy.path.last().is_some_and(|n| {
+                    self.cat.names.classify(n, None, NameSite::Code).is_some()
+                        || self.cat.sdks.named_in(n)
+                });
             let resolved = if carries {
                 self.resolve_lazy(&lazy)
             } else {
@@ -2468,9 +2573,26 @@ impl<'a> Engine<'a> {
         if self.sink_call(&call) || self.beacon_call(&call) {
             return Value::default();
         }
+        // `inputs.find(i => EMAIL_NAMES.includes(i.name))`: the field of one of those names.
+        if let (Some("find" | "filter"), Some(Kind::Func(fid))) =
+            (method.as_deref(), arg_vals.first().map(|a| &a.kind))
+        {
+            if let Some(v) = self.picked_field(*fid, method.as_deref().unwrap_or("find")) {
+                return v;
+            }
+        }
         // 2. Browser APIs that read personal data or pass it through.
         if let Some(v) = self.builtin_call(&call) {
             return v;
+        }
+        // `list.push(email)`, `params.set('email', email)`, LeadBoxer's `map.put('email', email)`:
+        // a local container takes the data.
+        if let (Some(m), Some(recv)) = (method.as_deref(), receiver.as_ref()) {
+            if !matches!(callee_val.kind, Kind::Func(_))
+                && self.container_write(callee, recv, m, &arg_vals, span)
+            {
+                return Value::default();
+            }
         }
         // `new Tracker()`: an instance has the class's methods.
         if is_new && callee_val.fields.is_some() && matches!(callee_val.kind, Kind::Unknown) {
@@ -2569,10 +2691,176 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// What `find`/`filter` with a predicate that picks fields by name returns: the field, judged
+    /// by the first of those names that says what it holds.
+    fn picked_field(&mut self, fid: usize, method: &str) -> Option<Value> {
+        let (param, ret): (Option<&'a Pat>, Option<&'a Expr>) = match self.funcs[fid].node {
+            FuncNode::Arrow(a) => (
+                a.params.first(),
+                match &*a.body {
+                    ArrowFunctionBody::Expr(e) => Some(&**e),
+                    ArrowFunctionBody::FunctionBody(b) => single_return(&b.stmts),
+                },
+            ),
+            FuncNode::Function(f) => (
+                f.params.first().map(|p| &p.pat),
+                f.body.as_ref().and_then(|b| single_return(&b.stmts)),
+            ),
+            _ => return None,
+        };
+        let (Some(Pat::Ident(param)), Some(ret)) = (param, ret) else {
+            return None;
+        };
+        let mut list = |name: &str| -> Vec<String> {
+            self.lookup(name)
+                .and_then(|v| v.fields.clone())
+                .map(|f| {
+                    f.values()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let names = super::pickers::picked_names(param.id.sym.as_str(), ret, &mut list);
+        let (name, m) = names.iter().find_map(|n| {
+            let m = self.cat.names.classify(n, None, NameSite::Field)?;
+            Some((n, m))
+        })?;
+        if m.kind != crate::catalog::NameKind::Value {
+            return None;
+        }
+        Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
+            category: m.category,
+            desc: format!("the field named '{name}' picked by {method}()"),
+        }))))
+    }
+
+    /// `xs.push(v)` / `set.add(v)` (the container holds `v`), `m.set('email', v)` /
+    /// `params.append('email', v)` / `map.put('email', v)` (the container's `email` is `v`), on a
+    /// local variable or a field of `this`. False when the call is not such a write.
+    fn container_write(
+        &mut self,
+        callee: &'a Expr,
+        recv: &Value,
+        method: &str,
+        args: &[Value],
+        span: ByteSpan,
+    ) -> bool {
+        const ADD: &[&str] = &["push", "unshift", "add"];
+        const KEYED: &[&str] = &["set", "put", "append"];
+        let keyed = KEYED.contains(&method);
+        if !(keyed || ADD.contains(&method)) || args.is_empty() {
+            return false;
+        }
+        // Only plain objects and arrays: an element's, a global's or an SDK's method is no
+        // container write.
+        if !matches!(recv.kind, Kind::Unknown) {
+            return false;
+        }
+        let Expr::Member(m) = unwrap_expr(callee) else {
+            return false;
+        };
+        let mut path: Vec<Rc<str>> = Vec::new();
+        let mut cur: &Expr = &m.obj;
+        let root: &str = loop {
+            match unwrap_expr(cur) {
+                Expr::Ident(i) => break &i.sym,
+                Expr::This(_) => break "this",
+                Expr::Member(inner) => match &inner.prop {
+                    MemberProp::Ident(p) if path.len() < MAX_DEPTH => {
+                        path.push(p.sym.as_str().into());
+                        cur = &inner.obj;
+                    }
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        };
+        if root != "this" && self.lookup(root).is_none() {
+            return false;
+        }
+        path.reverse();
+        let mut updated = recv.clone();
+        let written = if keyed {
+            let Some(value) = args.get(1) else {
+                return false;
+            };
+            match args[0].as_str() {
+                Some(k) => {
+                    let k: Rc<str> = k.into();
+                    let joined = updated.field(&k).cloned().unwrap_or_default().join(value);
+                    updated.set_field(k, joined);
+                }
+                None => updated.add_taint(&value.flat_taint(0)),
+            }
+            value.flat_taint(0)
+        } else {
+            let mut all = Vec::new();
+            for a in args {
+                all.extend(a.flat_taint(0));
+            }
+            updated.add_taint(&all);
+            all
+        };
+        if written.is_empty() {
+            return true;
+        }
+        let target = if path.is_empty() {
+            root.to_string()
+        } else {
+            let fields: Vec<&str> = path.iter().map(|s| s.as_ref()).collect();
+            format!("{root}.{}", fields.join("."))
+        };
+        let step = Step {
+            span,
+            note: format!("stored in `{target}` by {method}()").into(),
+        };
+        let updated = updated.with_step(&step);
+        if path.is_empty() {
+            self.assign_var(root, updated);
+        } else {
+            if root == "this" {
+                self.record_field(&path, &updated);
+            }
+            self.assign_field(root, &path, updated);
+        }
+        true
+    }
+
+    /// Calls an iteration callback with the elements of `list` and returns what it returns. A
+    /// short list of string literals is iterated string by string, so names built from them
+    /// are judged (`['address1', 'address2'].map(f => getFieldValue(f))`); any other list's
+    /// elements are passed as one.
+    pub(super) fn call_per_element(&mut self, fid: usize, list: &Value, step: &Step) -> Value {
+        let elems = match literal_elements(list) {
+            Some(strings) => strings
+                .into_iter()
+                .map(|s| Value::kind(Kind::Str(s)))
+                .collect(),
+            None => vec![element_of(list)],
+        };
+        let mut returned = Value::default();
+        for e in elems {
+            let r = self.apply(fid, vec![e], Value::default(), step);
+            returned = returned.join(&r);
+        }
+        returned
+    }
+
     fn unknown_call_callbacks(&mut self, call: &super::sinks::Call) {
         for (i, a) in call.args.iter().enumerate() {
             let Kind::Func(fid) = a.kind else { continue };
             let recv = call.receiver.cloned().unwrap_or_default();
+            if let (0, Some(m)) = (i, call.method) {
+                if ITERATING.contains(&m) {
+                    let step = Step {
+                        span: ByteSpan::new(call.arg_spans[0].start, call.arg_spans[0].start),
+                        note: "passed to the callback".into(),
+                    };
+                    self.call_per_element(fid, &recv, &step);
+                    continue;
+                }
+            }
             let callee_name = match &call.callee.kind {
                 Kind::Global(p) => p.rsplit('.').next().unwrap_or(p).to_string(),
                 _ => String::new(),
@@ -2599,14 +2887,6 @@ impl<'a> Engine<'a> {
                         .unwrap_or_else(|| m.to_string());
                     (vec![ev], recv, format!("read by the {event} handler"))
                 }
-                Some(
-                    "forEach" | "map" | "filter" | "find" | "findLast" | "some" | "every"
-                    | "flatMap" | "each",
-                ) if i == 0 => (
-                    vec![element_of(&recv)],
-                    Value::default(),
-                    "passed to the callback".to_string(),
-                ),
                 Some("then") if i == 0 => (
                     vec![recv.clone()],
                     Value::default(),
@@ -2638,6 +2918,27 @@ impl<'a> Engine<'a> {
             self.apply(fid, params, this, &step);
         }
     }
+}
+
+/// Array methods whose first argument is called with each element.
+const ITERATING: &[&str] = &[
+    "forEach", "map", "filter", "find", "findLast", "some", "every", "flatMap", "each",
+];
+
+/// The strings of a short list of string literals (`['EMAIL', 'PHONE']`): code iterating over
+/// it is followed once per string, so names built from them (`getFieldValue(f)`) are judged.
+pub(super) fn literal_elements(v: &Value) -> Option<Vec<Rc<str>>> {
+    let fields = v.fields.as_ref()?;
+    if fields.is_empty() || fields.len() > 8 {
+        return None;
+    }
+    fields
+        .iter()
+        .map(|(k, f)| match &f.kind {
+            Kind::Str(s) if k.bytes().all(|b| b.is_ascii_digit()) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 impl FuncEntry<'_> {
@@ -2749,6 +3050,108 @@ pub(super) fn unwrap_expr(e: &Expr) -> &Expr {
 }
 
 /// The name an expression goes by, for context: `user`, `currentUser`, `getUser`.
+/// The name of the object a property is read from, for judging the property by it: generic
+/// containers are looked through (`currentUser.data.data` is `currentUser`'s, as an API
+/// response's `data` or a ref's `current` holds what its owner names).
+/// The parameters a function's body switches on directly: `switch (kind) {…}` at its top level.
+fn switch_params(node: FuncNode) -> Vec<usize> {
+    let (params, body): (Vec<&Pat>, Option<&[Stmt]>) = match node {
+        FuncNode::Function(f) => (
+            f.params.iter().map(|p| &p.pat).collect(),
+            f.body.as_ref().map(|b| b.stmts.as_slice()),
+        ),
+        FuncNode::Arrow(a) => (
+            a.params.iter().collect(),
+            match &*a.body {
+                ArrowFunctionBody::FunctionBody(b) => Some(b.stmts.as_slice()),
+                ArrowFunctionBody::Expr(_) => None,
+            },
+        ),
+        FuncNode::Ctor(_) | FuncNode::Block(_) => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for stmt in body.unwrap_or_default() {
+        let Stmt::Switch(sw) = stmt else { continue };
+        let Expr::Ident(on) = unwrap_expr(&sw.discriminant) else {
+            continue;
+        };
+        if let Some(i) = params
+            .iter()
+            .position(|p| matches!(p, Pat::Ident(b) if b.id.sym == on.sym))
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The index of the case a string takes: its `case 'x':`, else `default:`; `None` when a case
+/// test is not a string literal (the taken case is then unknown).
+fn taken_case(cases: &[SwitchCase], s: &str) -> Option<usize> {
+    let mut default = None;
+    for (i, c) in cases.iter().enumerate() {
+        match c.test.as_deref().map(unwrap_expr) {
+            None => default = Some(i),
+            Some(Expr::Lit(Lit::Str(t))) if t.value.to_atom_lossy().as_str() == s => {
+                return Some(i)
+            }
+            Some(Expr::Lit(Lit::Str(_))) => {}
+            Some(_) => return None,
+        }
+    }
+    default
+}
+
+/// True when a case's statements end it (`return`, `break`, `throw`): no fall-through.
+fn ends_case(stmts: &[Stmt]) -> bool {
+    matches!(
+        stmts.last(),
+        Some(Stmt::Return(_) | Stmt::Break(_) | Stmt::Throw(_))
+    )
+}
+
+/// The returned expression of a body that is a single `return` statement.
+fn single_return(stmts: &[Stmt]) -> Option<&Expr> {
+    match stmts {
+        [Stmt::Return(ReturnStmt { arg: Some(e), .. })] => Some(e),
+        _ => None,
+    }
+}
+
+/// `../lib/vendor/react-intercom(.js)`: the last segment of a relative import, which names the
+/// package when the project keeps a copy of it.
+fn vendored_package(spec: &str) -> Option<&str> {
+    if !spec.starts_with('.') {
+        return None;
+    }
+    let last = spec.rsplit('/').next()?;
+    let last = last
+        .strip_suffix(".js")
+        .or_else(|| last.strip_suffix(".ts"))
+        .unwrap_or(last);
+    (!last.is_empty() && last != "." && last != "..").then_some(last)
+}
+
+pub(super) fn owner_name(e: &Expr) -> Option<String> {
+    let m = match unwrap_expr(e) {
+        Expr::Member(m) => m,
+        Expr::OptChain(o) => match &*o.base {
+            OptChainBase::Member(m) => m,
+            OptChainBase::Call(_) => return expr_name(e),
+        },
+        _ => return expr_name(e),
+    };
+    match &m.prop {
+        MemberProp::Ident(p) if CONTAINER_PROPS.contains(&p.sym.as_str()) => {
+            owner_name(&m.obj).or_else(|| Some(p.sym.to_string()))
+        }
+        _ => expr_name(e),
+    }
+}
+
+/// Properties that only wrap what their object holds.
+const CONTAINER_PROPS: &[&str] = &["data", "attributes", "attrs", "value", "current", "props"];
+
 pub(super) fn expr_name(e: &Expr) -> Option<String> {
     match unwrap_expr(e) {
         Expr::Ident(i) => Some(i.sym.to_string()),

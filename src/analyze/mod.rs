@@ -3,6 +3,7 @@
 mod engine;
 mod modules;
 mod opaque;
+mod pickers;
 mod react;
 mod sinks;
 mod sources;

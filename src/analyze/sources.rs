@@ -635,6 +635,11 @@ impl<'a> Engine<'a> {
                         let storage =
                             matches!(kind, BagKind::LocalStorage | BagKind::SessionStorage);
                         if (m == "getItem") == storage {
+                            if arg0_str.is_none() {
+                                if let Some(key) = arg0 {
+                                    return Some(keyed_by_param(kind, key, call.span));
+                                }
+                            }
                             return Some(self.keyed_read(kind, arg0_str, call.span));
                         }
                     }
@@ -816,8 +821,11 @@ impl<'a> Engine<'a> {
                 ) {
                     out = recv.clone();
                 }
-                // Callbacks still run (`filter(x => …)`).
-                self.run_callbacks_on(call, recv);
+                // Callbacks still run (`filter(x => …)`); a mapping returns what they return.
+                let returned = self.run_callbacks_on(call, recv);
+                if matches!(m, "map" | "flatMap") {
+                    out = out.join(&returned);
+                }
                 return Some(out);
             }
         }
@@ -838,20 +846,24 @@ impl<'a> Engine<'a> {
         None
     }
 
-    fn run_callbacks_on(&mut self, call: &Call, recv: &Value) {
+    /// Runs a method's callbacks with the receiver's elements; returns what they return.
+    fn run_callbacks_on(&mut self, call: &Call, recv: &Value) -> Value {
+        let mut returned = Value::default();
         for a in call.args {
             if let Kind::Func(fid) = a.kind {
                 let step = Step {
                     span: call.span,
                     note: "passed to the callback".into(),
                 };
-                self.apply(fid, vec![element_of(recv)], Value::default(), &step);
+                let r = self.call_per_element(fid, recv, &step);
+                returned = returned.join(&r);
             }
         }
+        returned
     }
 
     /// A read by key from a container: `fd.get('email')`, `localStorage.getItem('user_email')`.
-    fn keyed_read(&mut self, bag: BagKind, key: Option<&str>, span: ByteSpan) -> Value {
+    pub(super) fn keyed_read(&mut self, bag: BagKind, key: Option<&str>, span: ByteSpan) -> Value {
         let Some(key) = key else {
             return Value::default();
         };
@@ -863,6 +875,27 @@ impl<'a> Engine<'a> {
             None => Value::default(),
         }
     }
+}
+
+/// `formData.get(name)` with a parameter for the key: what a caller's literal key reads
+/// (`getFieldValue('email')`), resolved when the function's summary is applied.
+pub(super) fn keyed_by_param(bag: BagKind, key: &Value, span: ByteSpan) -> Value {
+    let mut out = Value::default();
+    for l in &key.taint {
+        if let Origin::Param { func, index, path } = &l.origin {
+            let mut p = path.to_vec();
+            p.push(Seg::Key(bag, span));
+            out.add_label(Label {
+                origin: Origin::Param {
+                    func: *func,
+                    index: *index,
+                    path: p.into(),
+                },
+                steps: l.steps.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// `#id`, `tag#id`, `.class`, `tag.class`, `[name=x]`, `input[name="x"]`: the selectors that

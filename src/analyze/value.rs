@@ -31,6 +31,9 @@ pub enum Seg {
     Prop(Rc<str>, ByteSpan),
     /// A DOM read method: `val()`, `text()`, `getAttribute('value')`.
     Read(Rc<str>, ByteSpan),
+    /// The parameter is the key of a read from a keyed container: `formData.get(name)`,
+    /// `localStorage.getItem(key)`; a caller's string literal says what is read.
+    Key(BagKind, ByteSpan),
 }
 
 /// Where a tainted value comes from.
@@ -173,7 +176,7 @@ pub struct DomInfo {
     pub desc: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BagKind {
     FormData,
     UrlParams,

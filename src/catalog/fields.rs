@@ -96,6 +96,15 @@ fn classify_compound(names: &Names, c: &Compound) -> Option<FieldClass> {
             | "v-model" => names
                 .classify(value, None, NameSite::Field)
                 .map(|m| m.category),
+            // Form builders mark their fields: `[data-field_type="email"]`,
+            // `[data-input-name="phone"]`.
+            a if a.starts_with("data-") && op == "=" && names_a_field(a) => {
+                input_type_category(names, value).or_else(|| {
+                    names
+                        .classify(value, None, NameSite::Field)
+                        .map(|m| m.category)
+                })
+            }
             _ => None,
         };
         if let Some(cat) = cat {
@@ -116,6 +125,13 @@ fn classify_compound(names: &Names, c: &Compound) -> Option<FieldClass> {
         return Some(FieldClass::Form);
     }
     None
+}
+
+/// A data attribute that says which field an element is: `data-field-type`, `data-input-name`.
+fn names_a_field(attr: &str) -> bool {
+    super::names::normalize(&attr["data-".len()..])
+        .split('_')
+        .any(|w| matches!(w, "field" | "fieldtype" | "type" | "name" | "input"))
 }
 
 /// `checkout-form`, `signupForm`, `form_login`: ids and classes that name a form.

@@ -74,6 +74,10 @@ pub struct Sdk {
     /// TypeScript types whose values are the SDK's API (`posthog: PostHog` in a constructor).
     #[serde(default)]
     pub types: Vec<String>,
+    /// TypeScript types whose values are a part of the API, and the path they stand for
+    /// (`MixpanelPeople` = `mixpanel.people`, a Cordova wrapper's injectable).
+    #[serde(default)]
+    pub part_types: std::collections::BTreeMap<String, String>,
     /// Methods that return the SDK's own API again (Sentry `getCurrentScope()`): `X.m()` is `X`.
     #[serde(default)]
     pub returns_self: Vec<String>,
@@ -184,6 +188,16 @@ impl Sdks {
             let id = i as SdkId;
             for t in &sdk.types {
                 types.insert(t.clone(), sdk.globals[0].clone());
+            }
+            for (t, path) in &sdk.part_types {
+                let root = path.split(['.', '(']).next().unwrap_or_default();
+                if !sdk.globals.iter().any(|g| g == root) {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: part type `{t}` stands for `{path}`, which is not under a listed global",
+                        sdk.id
+                    ));
+                }
+                types.insert(t.clone(), path.clone());
             }
             for (path, target) in &sdk.instances {
                 for p in [path, target] {
@@ -364,6 +378,14 @@ impl Sdks {
     }
 
     /// True when importing `package` should bind the local name to its `npm:` call shapes.
+    /// True when a function's name names an SDK by one of its globals (`getSentry`,
+    /// `loadPosthog`): what it returns may be the SDK's API, worth resolving.
+    pub fn named_in(&self, function: &str) -> bool {
+        crate::catalog::names::normalize(function)
+            .split('_')
+            .any(|w| w.len() >= 3 && self.roots.keys().any(|r| r.eq_ignore_ascii_case(w)))
+    }
+
     pub fn wraps(&self, package: &str) -> bool {
         self.wrapped.contains(package)
     }
