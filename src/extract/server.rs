@@ -179,7 +179,7 @@ pub fn extract(text: &str, dialect: Dialect) -> Extracted {
 // Masking helpers
 
 /// Replaces `bytes[start..end]` with spaces, keeping line breaks.
-fn blank(bytes: &mut [u8], start: usize, end: usize) {
+pub(super) fn blank(bytes: &mut [u8], start: usize, end: usize) {
     let end = end.min(bytes.len());
     for b in bytes[start.min(end)..end].iter_mut() {
         if *b != b'\n' && *b != b'\r' {
@@ -190,7 +190,7 @@ fn blank(bytes: &mut [u8], start: usize, end: usize) {
 
 /// Turns the masked bytes back into text without changing its length: tags are cut at ASCII
 /// delimiters so this never fires, but a stray split character becomes spaces, not U+FFFD.
-fn into_string(mut bytes: Vec<u8>) -> String {
+pub(super) fn into_string(mut bytes: Vec<u8>) -> String {
     loop {
         match std::str::from_utf8(&bytes) {
             Ok(_) => break,
@@ -301,7 +301,7 @@ fn assign_displays(masked: &str, out: &mut Extracted, shown: &[(usize, String)])
 // ---------------------------------------------------------------------------------------------
 // Byte scanning helpers
 
-fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+pub(super) fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     if pat.is_empty() || from >= b.len() {
         return None;
     }
@@ -352,7 +352,7 @@ fn find_close(b: &[u8], from: usize, close: &[u8]) -> Option<usize> {
 
 /// The index of the bracket closing the one at `open` (`(`, `[` or `{`), before `to`, skipping
 /// quoted strings.
-fn match_bracket(b: &[u8], open: usize, to: usize) -> Option<usize> {
+pub(super) fn match_bracket(b: &[u8], open: usize, to: usize) -> Option<usize> {
     let (o, c) = match b.get(open)? {
         b'(' => (b'(', b')'),
         b'[' => (b'[', b']'),
@@ -404,11 +404,11 @@ fn match_brace_raw(b: &[u8], open: usize, to: usize) -> Option<usize> {
     None
 }
 
-fn is_ident_start(c: u8) -> bool {
+pub(super) fn is_ident_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
 
-fn is_ident(c: u8) -> bool {
+pub(super) fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
@@ -431,7 +431,7 @@ fn skip_ws(b: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// Byte index of the first `needle` in `s` outside quotes and brackets (`||` is not a `|`).
-fn top_level(s: &str, needle: u8) -> Option<usize> {
+pub(super) fn top_level(s: &str, needle: u8) -> Option<usize> {
     let b = s.as_bytes();
     let (mut depth, mut quote) = (0usize, None::<u8>);
     let mut i = 0;
@@ -472,12 +472,12 @@ fn filtered_expr(inner: &str) -> String {
 }
 
 /// The first argument of an argument list (`$x` from `$x, JSON_PRETTY_PRINT`).
-fn first_arg(args: &str) -> &str {
+pub(super) fn first_arg(args: &str) -> &str {
     let cut = top_level(args, b',').unwrap_or(args.len());
     args[..cut].trim()
 }
 
-fn lossy(b: &[u8]) -> String {
+pub(super) fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
@@ -752,7 +752,12 @@ impl Scan<'_> {
             let inner = lossy(&b[(i + skip).min(close)..close]);
             let inner = inner.trim();
             let inner = inner.strip_suffix(['-', '_', '=']).unwrap_or(inner);
-            self.output(i, end, inner.trim().to_string());
+            let inner = inner.trim();
+            let expr = match dialect {
+                Dialect::Erb => ruby_expr(inner),
+                _ => inner.to_string(),
+            };
+            self.output(i, end, expr);
         } else {
             self.blank(i, end);
         }
@@ -1080,6 +1085,41 @@ fn php_echo(body: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A Ruby expression spelled the way names are judged: safe navigation reads the same data,
+/// so `current_user.try(:email)`, `current_user.try!(:email)` and `current_user&.email` are
+/// `current_user.email`.
+pub(super) fn ruby_expr(expr: &str) -> String {
+    let mut s = expr.trim().replace("&.", ".");
+    let mut from = 0;
+    while let Some(k) = s[from..].find(".try").map(|k| k + from) {
+        let b = s.as_bytes();
+        let mut open = k + 4;
+        if b.get(open) == Some(&b'!') {
+            open += 1;
+        }
+        let close = (b.get(open) == Some(&b'('))
+            .then(|| match_bracket(b, open, b.len()))
+            .flatten();
+        let method = close.and_then(|c| {
+            let arg = first_arg(&s[open + 1..c]);
+            let name = arg
+                .strip_prefix(':')
+                .or_else(|| arg.strip_prefix('\'').and_then(|a| a.strip_suffix('\'')))
+                .or_else(|| arg.strip_prefix('"').and_then(|a| a.strip_suffix('"')))?;
+            (!name.is_empty() && name.bytes().all(|c| is_ident(c) || c == b'?' || c == b'!'))
+                .then(|| name.to_string())
+        });
+        match (close, method) {
+            (Some(c), Some(name)) => {
+                s.replace_range(k + 1..=c, &name);
+                from = k + 1;
+            }
+            _ => from = k + 4,
+        }
+    }
+    s
 }
 
 /// The data a Handlebars output prints: the path itself, or for a helper call
