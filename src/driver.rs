@@ -385,7 +385,7 @@ pub fn is_read_format(path: &Path) -> bool {
 }
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
-/// names a tracker SDK ("HAML is not analysed yet; the file names the tracker `fbq`").
+/// names a tracker SDK ("Pug is not analysed yet, and this file names the tracker `fbq` in script").
 fn unread_mention(path: &Path, text: &str) -> Option<String> {
     static SDKS: OnceLock<Prefilter> = OnceLock::new();
     let sdks = SDKS.get_or_init(|| {

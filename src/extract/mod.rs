@@ -3,8 +3,11 @@
 //! span the analysis reports points into the original file. Template formats plug in here.
 
 pub mod angular;
+pub mod haml;
 pub mod html;
+mod indent;
 pub mod server;
+pub mod slim;
 pub mod svelte;
 pub mod vue;
 
@@ -202,6 +205,8 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
         "vue" => Some(vue::extract(text)),
         "svelte" => Some(svelte::extract(text)),
         "astro" => Some(svelte::extract_astro(text)),
+        "haml" => Some(haml::extract(text)),
+        "slim" => Some(slim::extract(text)),
         _ => None,
     }
 }
