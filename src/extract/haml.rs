@@ -275,4 +275,19 @@ mod tests {
         assert_eq!(displays("after"), ["order.total"]);
         assert!(ex.blocks.is_empty());
     }
+
+    #[test]
+    fn truncated_input_never_panics() {
+        let sample = "%html\n  %body{class: 'ü', data: {x: \"#{a}\"}}(lang=\"de\")\n    = form_for @user do |f|\n      = f.email_field :email,\n        placeholder: 'E-Mail'\n    :javascript\n      fbq('init', '#{current_user.try(:email)}', #{x ? '}' : \"{\"});\n    %script fbq('#{y}')\n    %script\n      = raw z\n      - a\n      var s = 'straße #{b}';\n    -# c\n    / d\n    %p.x= e\n    \\#{f} #{g}\n";
+        for (cut_at, _) in sample.char_indices() {
+            for text in [&sample[..cut_at], &sample[cut_at..]] {
+                let ex = extract(text);
+                let masked = ex.masked.as_deref().unwrap();
+                assert_eq!(masked.len(), text.len(), "{cut_at}");
+                for it in &ex.interpolations {
+                    assert_eq!(slice(masked, it.span), it.placeholder);
+                }
+            }
+        }
+    }
 }
