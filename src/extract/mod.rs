@@ -6,6 +6,7 @@ pub mod angular;
 pub mod haml;
 pub mod html;
 mod indent;
+mod php;
 pub mod server;
 pub mod slim;
 pub mod svelte;
