@@ -110,9 +110,9 @@ fn tag(doc: &mut Doc, i: usize) -> usize {
         p += 1;
     }
     let rest = &text[p..line_end];
-    let end = nested_under(doc, last, l.indent);
 
     if name == "script" {
+        let end = doc.nested_under(last, l.indent);
         if let Some(src) = super::indent::attr(&attrs, "src") {
             doc.m.script_src(start, tag_end, src.to_string());
         }
@@ -137,21 +137,6 @@ fn tag(doc: &mut Doc, i: usize) -> usize {
         None => doc.text(p, line_end),
     }
     last + 1
-}
-
-/// The index after the lines nested deeper than `indent` following line `last`.
-fn nested_under(doc: &Doc, last: usize, indent: usize) -> usize {
-    let mut end = last + 1;
-    for (j, l) in doc.lines.iter().enumerate().skip(last + 1) {
-        if l.blank {
-            continue;
-        }
-        if l.indent <= indent {
-            break;
-        }
-        end = j + 1;
-    }
-    end
 }
 
 #[cfg(test)]

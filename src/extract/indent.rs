@@ -256,6 +256,22 @@ impl<'t> Doc<'t> {
         nested_end(&self.lines, i)
     }
 
+    /// The index after the lines indented deeper than `indent` that follow line `last` (the
+    /// lines nested under a tag whose attributes end on line `last`).
+    pub fn nested_under(&self, last: usize, indent: usize) -> usize {
+        let mut end = last + 1;
+        for (j, l) in self.lines.iter().enumerate().skip(last + 1) {
+            if l.blank {
+                continue;
+            }
+            if l.indent <= indent {
+                break;
+            }
+            end = j + 1;
+        }
+        end
+    }
+
     /// The line holding byte `pos`, from line `i` on.
     pub fn line_of(&self, i: usize, pos: usize) -> usize {
         let mut j = i;

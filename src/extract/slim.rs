@@ -152,10 +152,10 @@ fn tag(doc: &mut Doc, i: usize, start: usize) -> usize {
     let tag_end = p;
     let rest = &text[p..line_end];
     let r = rest.trim_start();
-    let end = nested_under(doc, last, l.indent);
     let self_closing = r.starts_with('/');
 
     if name == "script" {
+        let end = doc.nested_under(last, l.indent);
         if let Some(src) = super::indent::attr(&attrs, "src") {
             doc.m.script_src(start, tag_end, src.to_string());
         }
@@ -215,21 +215,6 @@ fn bare_attrs(text: &str, mut p: usize, to: usize, attrs: &mut Attrs) -> usize {
         attrs.extend(one);
         p = end;
     }
-}
-
-/// The index after the lines nested deeper than `indent` following line `last`.
-fn nested_under(doc: &Doc, last: usize, indent: usize) -> usize {
-    let mut end = last + 1;
-    for (j, l) in doc.lines.iter().enumerate().skip(last + 1) {
-        if l.blank {
-            continue;
-        }
-        if l.indent <= indent {
-            break;
-        }
-        end = j + 1;
-    }
-    end
 }
 
 #[cfg(test)]
