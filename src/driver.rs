@@ -126,29 +126,23 @@ fn check_text_unguarded(
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(display);
-    let Some(extracted) = crate::extract::extract_named(name, text) else {
+    let Some(mut extracted) = crate::extract::extract_named(name, text) else {
         return result;
     };
     result.parsed = true;
-    let code = extracted.code_text(text);
-    let mut programs = Vec::with_capacity(extracted.blocks.len());
-    for block in &extracted.blocks {
-        match parse_block(code, block) {
-            Ok(p) => programs.push((block.kind.clone(), p)),
-            Err(e) => {
-                let at = LineIndex::new(text).line_col(e.span.start);
-                let message = match e.reason {
-                    Reason::ParseError => {
-                        format!("parse error at {}:{}: {}", at.line, at.column, e.message)
-                    }
-                    _ => e.message.clone(),
-                };
-                result
-                    .errors
-                    .push(NotAnalysed::new(display, e.reason, message));
+    let (mut programs, mut errors) = parse_blocks(display, text, &extracted);
+    // A `.js` file that does not parse may be a page or a PHP snippet saved under the wrong
+    // extension: it is read as markup when that finds code that parses; otherwise the parse
+    // error stands.
+    if programs.is_empty() && !errors.is_empty() && name.to_ascii_lowercase().ends_with(".js") {
+        if let Some(markup) = crate::extract::misnamed_markup(text) {
+            let (p, e) = parse_blocks(display, text, &markup);
+            if !p.is_empty() {
+                (extracted, programs, errors) = (markup, p, e);
             }
         }
     }
+    result.errors = errors;
     // An Angular component's `templateUrl`: the template's handlers run in the component's
     // scope, so they are analysed here, parsed as file 1 of this analysis.
     let paired = extracted.template_url.as_deref().and_then(|url| {
@@ -236,6 +230,33 @@ fn check_text_unguarded(
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     result.findings = findings;
     result
+}
+
+/// Parses a file's blocks: the programs, and a record for each block that does not parse.
+fn parse_blocks(
+    display: &str,
+    text: &str,
+    extracted: &crate::extract::Extracted,
+) -> (Vec<(BlockKind, swc_ecma_ast::Program)>, Vec<NotAnalysed>) {
+    let code = extracted.code_text(text);
+    let mut programs = Vec::with_capacity(extracted.blocks.len());
+    let mut errors = Vec::new();
+    for block in &extracted.blocks {
+        match parse_block(code, block) {
+            Ok(p) => programs.push((block.kind.clone(), p)),
+            Err(e) => {
+                let at = LineIndex::new(text).line_col(e.span.start);
+                let message = match e.reason {
+                    Reason::ParseError => {
+                        format!("parse error at {}:{}: {}", at.line, at.column, e.message)
+                    }
+                    _ => e.message.clone(),
+                };
+                errors.push(NotAnalysed::new(display, e.reason, message));
+            }
+        }
+    }
+    (programs, errors)
 }
 
 /// Why a whole file was not read.
@@ -385,7 +406,7 @@ pub fn is_read_format(path: &Path) -> bool {
 }
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
-/// names a tracker SDK ("HAML is not analysed yet; the file names the tracker `fbq`").
+/// names a tracker SDK ("Pug is not analysed yet, and this file names the tracker `fbq` in script").
 fn unread_mention(path: &Path, text: &str) -> Option<String> {
     static SDKS: OnceLock<Prefilter> = OnceLock::new();
     let sdks = SDKS.get_or_init(|| {

@@ -27,7 +27,7 @@ pub enum Reason {
     TooDeep,
     /// A crash inside the parser or the analysis, caught and contained to the file.
     InternalError,
-    /// A template format overshare does not read yet (HAML, Slim, Pug, Smarty…) that names a
+    /// A template format overshare does not read yet (Pug, Smarty, JSP…) that names a
     /// tracker SDK.
     UnsupportedFormat,
 }
@@ -85,7 +85,7 @@ impl NotAnalysed {
 /// a tracker SDK is reported as not analysed; one that names none cannot matter and is skipped.
 #[rustfmt::skip]
 pub const UNREAD_TEMPLATE_FORMATS: &[(&str, &str)] = &[
-    ("haml", "HAML"), ("slim", "Slim"), ("pug", "Pug"), ("jade", "Pug (Jade)"),
+    ("pug", "Pug"), ("jade", "Pug (Jade)"),
     ("tpl", "Smarty"), ("smarty", "Smarty"), ("jsp", "JSP"), ("jspf", "JSP"),
     ("asp", "ASP"), ("aspx", "ASP.NET Web Forms"), ("ascx", "ASP.NET Web Forms"),
     ("master", "ASP.NET Web Forms"), ("vm", "Velocity"), ("vtl", "Velocity"),
@@ -116,7 +116,7 @@ pub fn is_script_language(ext: &str) -> bool {
 }
 
 /// The words a file of an unread format must contain to be able to run script: a `<script>`
-/// element or the format's script filter (HAML `:javascript`, Slim `javascript:`, Pug `script.`).
+/// element or the format's script filter (Pug `script.`, Haml Coffee `:javascript`).
 pub fn can_hold_script(text: &str) -> bool {
     memchr_ci(text.as_bytes(), b"script")
 }
@@ -162,7 +162,9 @@ mod tests {
 
     #[test]
     fn unread_formats_and_script_detection() {
-        assert_eq!(unread_format("HAML"), Some("HAML"));
+        assert_eq!(unread_format("PUG"), Some("Pug"));
+        assert_eq!(unread_format("haml"), None);
+        assert_eq!(unread_format("hamlc"), Some("Haml Coffee"));
         assert_eq!(unread_format("js"), None);
         assert!(can_hold_script("%html\n  :javascript\n    fbq('init')"));
         assert!(can_hold_script("doctype html\nscript.\n  gtag('js')"));
@@ -174,7 +176,7 @@ mod tests {
         let r = [
             NotAnalysed::new("a.js", Reason::ParseError, "x"),
             NotAnalysed::new("a.js", Reason::ParseError, "y"),
-            NotAnalysed::new("b.haml", Reason::UnsupportedFormat, "z"),
+            NotAnalysed::new("b.pug", Reason::UnsupportedFormat, "z"),
         ];
         assert_eq!(
             summary(&r),

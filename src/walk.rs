@@ -13,7 +13,7 @@ pub const EXTENSIONS: &[&str] = &[
     "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", // scripts
     "html", "htm", "vue", "svelte", "astro", // pages and components
     "php", "phtml", "liquid", "twig", "jinja", "jinja2", "j2", "njk", "erb", "hbs", "handlebars",
-    "mustache", "ejs", "cshtml", "razor", // server templates
+    "mustache", "ejs", "cshtml", "razor", "haml", "slim", // server templates
 ];
 
 /// Folders skipped unless `--include` names them or `--no-ignore` is given.

@@ -25,8 +25,8 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-/// A site whose only leak sits in a script that does not parse and in a HAML view; a clean
-/// script, a HAML file that names no tracker and a Python file beside them.
+/// A site whose only leak sits in a script that does not parse and in a Pug view; a clean
+/// script, a Pug file that names no tracker and a Python file beside them.
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -37,10 +37,10 @@ fn site() -> tempfile::TempDir {
     );
     write(
         root,
-        "web/views/signup.html.haml",
-        "%form\n  %input#email{type: 'email'}\n:javascript\n  fbq('init', '1', { em: \"#{current_user.email}\" });\n",
+        "web/views/signup.pug",
+        "form\n  input#email(type='email')\nscript.\n  fbq('init', '1', { em: \"#{user.email}\" });\n",
     );
-    write(root, "web/views/about.haml", "%p Our analytics team\n");
+    write(root, "web/views/about.pug", "p Our analytics team\n");
     write(root, "web/lib/util.coffee", "square = (x) -> x * x\n");
     write(root, "web/clean.js", "fbq('track', 'PageView');\n");
     write(root, "web/tool.py", "print('fbq')\n");
@@ -48,7 +48,7 @@ fn site() -> tempfile::TempDir {
 }
 
 const BROKEN: &str = "web/broken.js";
-const HAML: &str = "web/views/signup.html.haml";
+const PUG: &str = "web/views/signup.pug";
 
 #[test]
 fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
@@ -61,7 +61,7 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             v["files_scanned"], 2,
-            "the two scripts; HAML is not scanned: {out}"
+            "the two scripts; Pug is not scanned: {out}"
         );
         let errors: Vec<(String, String)> = v["errors"]
             .as_array()
@@ -78,14 +78,14 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
             errors,
             [
                 (BROKEN.to_string(), "parse-error".to_string()),
-                (HAML.to_string(), "unsupported-format".to_string())
+                (PUG.to_string(), "unsupported-format".to_string())
             ],
             "{extra:?}"
         );
-        let haml = &v["errors"][1]["message"];
+        let pug = &v["errors"][1]["message"];
         assert!(
-            haml.as_str().unwrap().contains("HAML") && haml.as_str().unwrap().contains("`fbq`"),
-            "{haml}"
+            pug.as_str().unwrap().contains("Pug") && pug.as_str().unwrap().contains("`fbq`"),
+            "{pug}"
         );
     }
 }
@@ -121,7 +121,7 @@ fn sarif_has_a_warning_notification_per_file_and_validates() {
     assert_eq!(notes.len(), 2);
     for (n, (file, reason)) in notes
         .iter()
-        .zip([(BROKEN, "parse-error"), (HAML, "unsupported-format")])
+        .zip([(BROKEN, "parse-error"), (PUG, "unsupported-format")])
     {
         assert_eq!(n["level"], "warning");
         assert_eq!(
@@ -157,7 +157,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "::warning file={HAML},title=overshare%3A not analysed::HAML"
+            "::warning file={PUG},title=overshare%3A not analysed::Pug"
         )),
         "{out}"
     );
@@ -176,7 +176,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "{HAML}:1:1: warning not-analysed unsupported-format: HAML is not analysed yet"
+            "{PUG}:1:1: warning not-analysed unsupported-format: Pug is not analysed yet"
         )),
         "{out}"
     );
@@ -202,7 +202,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
         "{err}"
     );
     assert!(
-        err_lines[3].starts_with(&format!("  {HAML}: HAML is not analysed yet")),
+        err_lines[3].starts_with(&format!("  {PUG}: Pug is not analysed yet")),
         "{err}"
     );
 }

@@ -12,7 +12,7 @@ use html5gum::{Span, Tokenizer};
 use std::ops::Range;
 
 /// `type` values that browsers run as JavaScript.
-fn is_js_type(ty: &str) -> bool {
+pub(crate) fn is_js_type(ty: &str) -> bool {
     let ty = ty.trim().to_ascii_lowercase();
     let ty = ty.split(';').next().unwrap_or("").trim();
     matches!(

@@ -3,8 +3,12 @@
 //! span the analysis reports points into the original file. Template formats plug in here.
 
 pub mod angular;
+pub mod haml;
 pub mod html;
+mod indent;
+mod php;
 pub mod server;
+pub mod slim;
 pub mod svelte;
 pub mod vue;
 
@@ -184,6 +188,28 @@ pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
     extract(ext, text)
 }
 
+/// A `.js` file that is really a page or a PHP snippet (a tag snippet pasted as is, a WordPress
+/// hook that does `echo '<script>…</script>'`), read as such: PHP when it has `<?php` or PHP code
+/// printing a script from a string literal, an HTML page otherwise. `None` unless a line starts
+/// with markup (`<script`, `<!--`, `<?php`) and the file holds a `<script`. The driver turns to
+/// this only for a file that does not parse as JavaScript, and keeps it only when one of its
+/// blocks parses, so a script with a genuine syntax error is still reported.
+pub fn misnamed_markup(text: &str) -> Option<Extracted> {
+    let starts_ci = |s: &str, p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let markup_line = text.lines().any(|l| {
+        let t = l.trim_start();
+        starts_ci(t, "<script") || t.starts_with("<!--") || starts_ci(t, "<?php")
+    });
+    let lower = text.to_ascii_lowercase();
+    if !markup_line || !lower.contains("<script") {
+        return None;
+    }
+    if lower.contains("<?php") || text.contains("<?=") {
+        return Some(server::extract(text, server::Dialect::Php));
+    }
+    server::extract_php_snippet(text).or_else(|| Some(html::extract(text)))
+}
+
 /// Splits a file into script blocks by its extension; `None` for files the scanner does not read.
 pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
     if let Some(lang) = Lang::from_extension(ext) {
@@ -202,6 +228,8 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
         "vue" => Some(vue::extract(text)),
         "svelte" => Some(svelte::extract(text)),
         "astro" => Some(svelte::extract_astro(text)),
+        "haml" => Some(haml::extract(text)),
+        "slim" => Some(slim::extract(text)),
         _ => None,
     }
 }

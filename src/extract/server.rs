@@ -6,7 +6,7 @@
 //! server prints there: `customer.email`). Output tags in markup become spaces and are recorded
 //! in the enclosing element's `displays`.
 
-use super::{html, BlockKind, Extracted, Interpolation};
+use super::{html, php, BlockKind, Extracted, Interpolation};
 use crate::source::ByteSpan;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::collections::HashMap;
@@ -110,13 +110,63 @@ pub fn looks_like_template(text: &str) -> bool {
 
 /// Masks the dialect's tags and extracts the page as HTML.
 pub fn extract(text: &str, dialect: Dialect) -> Extracted {
-    let found = scan(text.as_bytes(), dialect);
-    let mut pieces = found.pieces;
-    pieces.sort_by_key(|p| (p.start, p.end));
+    extract_from(text, dialect, None)
+}
+
+/// A PHP snippet without `<?php` (a hook pasted under some markup, saved as `.js`): markup up
+/// to its first line of PHP code, PHP from there on. `None` when it has no such line or prints
+/// no script from a string literal (see [`php::snippet_start`]).
+pub fn extract_php_snippet(text: &str) -> Option<Extracted> {
+    let start = php::snippet_start(text)?;
+    Some(extract_from(text, Dialect::Php, Some(start)))
+}
+
+/// [`extract`], PHP code starting at `php_from` without an opening tag.
+///
+/// What a PHP statement block prints is a guess (an echo in an `if`, a script assembled from
+/// string literals): each such block is a speculative group, kept only when the script blocks
+/// it reaches parse; a group that breaks one is blanked whole, as before the guess, and the
+/// page masked again.
+fn extract_from(text: &str, dialect: Dialect, php_from: Option<usize>) -> Extracted {
+    let mut found = scan(text.as_bytes(), dialect, php_from);
+    found.pieces.sort_by_key(|p| (p.start, p.end));
+    loop {
+        let out = mask(text, dialect, &found);
+        if found.groups.is_empty() {
+            return out;
+        }
+        let masked = out.masked.as_deref().unwrap_or(text);
+        let broken: Vec<usize> = (0..found.groups.len())
+            .filter(|&g| {
+                let (gs, ge) = found.groups[g];
+                out.blocks.iter().any(|b| {
+                    (b.span.start as usize) < ge
+                        && gs < b.span.end as usize
+                        && crate::parse::parse_block(masked, b).is_err()
+                })
+            })
+            .collect();
+        if broken.is_empty() {
+            return out;
+        }
+        found.demote(&broken);
+    }
+}
+
+/// Masks the tags found and extracts the page as HTML.
+fn mask(text: &str, dialect: Dialect, found: &Scan) -> Extracted {
+    let pieces = &found.pieces;
+    let source = || {
+        let mut bytes = text.as_bytes().to_vec();
+        for &(k, c, _) in &found.fixes {
+            bytes[k] = c;
+        }
+        bytes
+    };
 
     // Pass 1: every tag blanked, to learn where the JavaScript regions are.
-    let mut bytes = text.as_bytes().to_vec();
-    for p in &pieces {
+    let mut bytes = source();
+    for p in pieces {
         blank(&mut bytes, p.start, p.end);
     }
     let first = html::extract(&into_string(bytes));
@@ -129,10 +179,10 @@ pub fn extract(text: &str, dialect: Dialect) -> Extracted {
     let in_js = |pos: usize| js_regions.iter().any(|&(s, e)| s <= pos && pos < e);
 
     // Pass 2: statements blanked, outputs in script code replaced by placeholders.
-    let mut bytes = text.as_bytes().to_vec();
+    let mut bytes = source();
     let mut interpolations = Vec::new();
     let mut shown: Vec<(usize, String)> = Vec::new();
-    for p in &pieces {
+    for p in pieces {
         blank(&mut bytes, p.start, p.end);
         let Some(expr) = &p.output else {
             continue;
@@ -160,14 +210,14 @@ pub fn extract(text: &str, dialect: Dialect) -> Extracted {
     let masked = into_string(bytes);
     let mut out = html::extract(&masked);
     assign_displays(&masked, &mut out, &shown);
-    for (pos, value) in found.bindings {
-        let pos = pos as u32;
+    for (pos, value) in &found.bindings {
+        let pos = *pos as u32;
         if let Some(el) = out
             .elements
             .iter_mut()
             .find(|e| e.span.start <= pos && pos < e.span.end)
         {
-            el.binding.get_or_insert(value);
+            el.binding.get_or_insert(value.clone());
         }
     }
     out.interpolations = interpolations;
@@ -179,7 +229,7 @@ pub fn extract(text: &str, dialect: Dialect) -> Extracted {
 // Masking helpers
 
 /// Replaces `bytes[start..end]` with spaces, keeping line breaks.
-fn blank(bytes: &mut [u8], start: usize, end: usize) {
+pub(super) fn blank(bytes: &mut [u8], start: usize, end: usize) {
     let end = end.min(bytes.len());
     for b in bytes[start.min(end)..end].iter_mut() {
         if *b != b'\n' && *b != b'\r' {
@@ -190,7 +240,7 @@ fn blank(bytes: &mut [u8], start: usize, end: usize) {
 
 /// Turns the masked bytes back into text without changing its length: tags are cut at ASCII
 /// delimiters so this never fires, but a stray split character becomes spaces, not U+FFFD.
-fn into_string(mut bytes: Vec<u8>) -> String {
+pub(super) fn into_string(mut bytes: Vec<u8>) -> String {
     loop {
         match std::str::from_utf8(&bytes) {
             Ok(_) => break,
@@ -301,7 +351,7 @@ fn assign_displays(masked: &str, out: &mut Extracted, shown: &[(usize, String)])
 // ---------------------------------------------------------------------------------------------
 // Byte scanning helpers
 
-fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+pub(super) fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     if pat.is_empty() || from >= b.len() {
         return None;
     }
@@ -352,7 +402,7 @@ fn find_close(b: &[u8], from: usize, close: &[u8]) -> Option<usize> {
 
 /// The index of the bracket closing the one at `open` (`(`, `[` or `{`), before `to`, skipping
 /// quoted strings.
-fn match_bracket(b: &[u8], open: usize, to: usize) -> Option<usize> {
+pub(super) fn match_bracket(b: &[u8], open: usize, to: usize) -> Option<usize> {
     let (o, c) = match b.get(open)? {
         b'(' => (b'(', b')'),
         b'[' => (b'[', b']'),
@@ -404,11 +454,11 @@ fn match_brace_raw(b: &[u8], open: usize, to: usize) -> Option<usize> {
     None
 }
 
-fn is_ident_start(c: u8) -> bool {
+pub(super) fn is_ident_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
 
-fn is_ident(c: u8) -> bool {
+pub(super) fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
@@ -431,7 +481,7 @@ fn skip_ws(b: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// Byte index of the first `needle` in `s` outside quotes and brackets (`||` is not a `|`).
-fn top_level(s: &str, needle: u8) -> Option<usize> {
+pub(super) fn top_level(s: &str, needle: u8) -> Option<usize> {
     let b = s.as_bytes();
     let (mut depth, mut quote) = (0usize, None::<u8>);
     let mut i = 0;
@@ -472,12 +522,12 @@ fn filtered_expr(inner: &str) -> String {
 }
 
 /// The first argument of an argument list (`$x` from `$x, JSON_PRETTY_PRINT`).
-fn first_arg(args: &str) -> &str {
+pub(super) fn first_arg(args: &str) -> &str {
     let cut = top_level(args, b',').unwrap_or(args.len());
     args[..cut].trim()
 }
 
-fn lossy(b: &[u8]) -> String {
+pub(super) fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
@@ -490,6 +540,8 @@ struct Piece {
     start: usize,
     end: usize,
     output: Option<String>,
+    /// The speculative group (a PHP statement block) the piece belongs to.
+    group: Option<usize>,
 }
 
 struct Scan<'t> {
@@ -497,20 +549,38 @@ struct Scan<'t> {
     pieces: Vec<Piece>,
     /// Blazor `@bind="…"` attributes: position and bound expression.
     bindings: Vec<(usize, String)>,
+    /// Bytes that read differently in the page than in the template (PHP escapes in a string
+    /// literal that prints a script), changed before masking, with their group.
+    fixes: Vec<(usize, u8, usize)>,
+    /// Speculative groups: PHP statement blocks read as printing a value or a script, by span.
+    groups: Vec<(usize, usize)>,
+    /// The group the pieces being added belong to.
+    group: Option<usize>,
 }
 
-fn scan(b: &[u8], dialect: Dialect) -> Scan<'_> {
+fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
     let mut s = Scan {
         b,
         pieces: Vec::new(),
         bindings: Vec::new(),
+        fixes: Vec::new(),
+        groups: Vec::new(),
+        group: None,
     };
     if dialect == Dialect::Razor {
         s.razor(0, b.len());
         return s;
     }
     let mut i = 0;
+    let mut php_from = php_from;
     while i < b.len() {
+        if php_from.is_some_and(|f| i >= f) {
+            php_from = None;
+            let (body_end, end) = find(b, i, b"?>").map_or((b.len(), b.len()), |k| (k, k + 2));
+            s.php_block(i, end, (i, body_end), false);
+            i = end.max(i + 1);
+            continue;
+        }
         let next = match dialect {
             Dialect::Php => s.php(i),
             Dialect::Blade => s.php(i).or_else(|| s.blade(i)),
@@ -552,6 +622,7 @@ impl Scan<'_> {
                 start,
                 end,
                 output: None,
+                group: self.group,
             });
         }
     }
@@ -562,8 +633,42 @@ impl Scan<'_> {
                 start,
                 end,
                 output: Some(expr),
+                group: self.group,
             });
         }
+    }
+
+    /// Opens a speculative group over `start..end`: the pieces added until [`Self::end_group`].
+    fn start_group(&mut self, start: usize, end: usize) -> usize {
+        self.groups.push((start, end));
+        self.group = Some(self.groups.len() - 1);
+        self.groups.len() - 1
+    }
+
+    fn end_group(&mut self) {
+        self.group = None;
+    }
+
+    /// Gives up the guesses of `groups`: each is blanked whole.
+    fn demote(&mut self, groups: &[usize]) {
+        self.pieces
+            .retain(|p| !p.group.is_some_and(|g| groups.contains(&g)));
+        self.fixes.retain(|f| !groups.contains(&f.2));
+        for &g in groups {
+            let (start, end) = self.groups[g];
+            self.pieces.push(Piece {
+                start,
+                end,
+                output: None,
+                group: None,
+            });
+        }
+        self.pieces.sort_by_key(|p| (p.start, p.end));
+        let mut kept = std::mem::take(&mut self.groups);
+        for &g in groups {
+            kept[g] = (0, 0);
+        }
+        self.groups = kept;
     }
 
     /// `<?= … ?>`, `<?php … ?>`, `<? … ?>`: an echo/print-only tag is an output.
@@ -590,17 +695,46 @@ impl Scan<'_> {
             Some(k) => (k, k + 2),
             None => (b.len(), b.len()),
         };
-        let body = lossy(&b[body_start..body_end]);
-        let expr = if echo_tag {
-            Some(body.trim().trim_end_matches(';').trim().to_string())
-        } else {
-            php_echo(&body)
-        };
-        match expr {
-            Some(expr) => self.output(i, end, expr),
-            None => self.blank(i, end),
-        }
+        self.php_block(i, end, (body_start, body_end), echo_tag);
         Some(end)
+    }
+
+    /// A PHP block `start..end` with its code `body`: an echo-only block is an output; a block
+    /// printing a script in string literals keeps their text; a statement block that echoes a
+    /// value (`if (…) { echo $x; } else { echo ''; }`) prints it, where script code takes a value.
+    fn php_block(&mut self, start: usize, end: usize, body: (usize, usize), echo_tag: bool) {
+        let b = self.b;
+        let text = lossy(&b[body.0..body.1]);
+        let expr = if echo_tag {
+            Some(text.trim().trim_end_matches(';').trim().to_string())
+        } else {
+            php_echo(&text)
+        };
+        if let Some(expr) = expr {
+            self.output(start, end, expr);
+            return;
+        }
+        if let Some(printed) = php::script_strings(b, (start, end), body) {
+            let g = self.start_group(start, end);
+            for (s, e) in printed.blanks {
+                self.blank(s, e);
+            }
+            for (s, e, expr) in printed.outputs {
+                self.output(s, e, expr);
+            }
+            self.fixes
+                .extend(printed.fixes.into_iter().map(|(k, c)| (k, c, g)));
+            self.end_group();
+            return;
+        }
+        match php::echoed(b, body.0, body.1) {
+            Some(expr) if php::expression_slot(b, start, end) => {
+                self.start_group(start, end);
+                self.output(start, end, expr);
+                self.end_group();
+            }
+            _ => self.blank(start, end),
+        }
     }
 
     /// Blade's own tags: `{{ }}`, `{!! !!}`, `{{-- --}}`, `@directive(…)`.
@@ -752,7 +886,12 @@ impl Scan<'_> {
             let inner = lossy(&b[(i + skip).min(close)..close]);
             let inner = inner.trim();
             let inner = inner.strip_suffix(['-', '_', '=']).unwrap_or(inner);
-            self.output(i, end, inner.trim().to_string());
+            let inner = inner.trim();
+            let expr = match dialect {
+                Dialect::Erb => ruby_expr(inner),
+                _ => inner.to_string(),
+            };
+            self.output(i, end, expr);
         } else {
             self.blank(i, end);
         }
@@ -1082,6 +1221,41 @@ fn php_echo(body: &str) -> Option<String> {
     None
 }
 
+/// A Ruby expression spelled the way names are judged: safe navigation reads the same data,
+/// so `current_user.try(:email)`, `current_user.try!(:email)` and `current_user&.email` are
+/// `current_user.email`.
+pub(super) fn ruby_expr(expr: &str) -> String {
+    let mut s = expr.trim().replace("&.", ".");
+    let mut from = 0;
+    while let Some(k) = s[from..].find(".try").map(|k| k + from) {
+        let b = s.as_bytes();
+        let mut open = k + 4;
+        if b.get(open) == Some(&b'!') {
+            open += 1;
+        }
+        let close = (b.get(open) == Some(&b'('))
+            .then(|| match_bracket(b, open, b.len()))
+            .flatten();
+        let method = close.and_then(|c| {
+            let arg = first_arg(&s[open + 1..c]);
+            let name = arg
+                .strip_prefix(':')
+                .or_else(|| arg.strip_prefix('\'').and_then(|a| a.strip_suffix('\'')))
+                .or_else(|| arg.strip_prefix('"').and_then(|a| a.strip_suffix('"')))?;
+            (!name.is_empty() && name.bytes().all(|c| is_ident(c) || c == b'?' || c == b'!'))
+                .then(|| name.to_string())
+        });
+        match (close, method) {
+            (Some(c), Some(name)) => {
+                s.replace_range(k + 1..=c, &name);
+                from = k + 1;
+            }
+            _ => from = k + 4,
+        }
+    }
+    s
+}
+
 /// The data a Handlebars output prints: the path itself, or for a helper call
 /// (`json customer.email`) its last path argument.
 fn hbs_expr(inner: &str) -> String {
@@ -1391,13 +1565,13 @@ $order = load_order();
 
     #[test]
     fn php_echo_and_print_tags_and_unterminated_php() {
-        let text = "<script>\nvar a = '<?php echo $user->email; ?>';\nvar b = <?php print json_encode($phone) ?>;\nvar c = '<?php $x = 1; echo $x; ?>';\n</script>\n<?php\nfunction f() { return '</script>'; }\n";
+        let text = "<script>\nvar a = '<?php echo $user->email; ?>';\nvar b = <?php print json_encode($phone) ?>;\nvar c = '<?php $x = 1; echo $x; ?>';\nvar d = 1; <?php $y = 2; ?>\n</script>\n<?php\nfunction f() { return '</script>'; }\n";
         let ex = run(text, Dialect::Php);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
-        assert_eq!(exprs, ["$user->email", "json_encode($phone)"]);
+        assert_eq!(exprs, ["$user->email", "json_encode($phone)", "$x"]);
         let masked = ex.masked.as_deref().unwrap();
-        let statement = "<?php $x = 1; echo $x; ?>";
-        assert!(masked.contains(&format!("var c = '{}';", " ".repeat(statement.len()))));
+        let statement = "<?php $y = 2; ?>";
+        assert!(masked.contains(&format!("var d = 1; {}\n", " ".repeat(statement.len()))));
         // The unterminated tag runs to the end of the file.
         let tail = &masked[masked.rfind("</script>").unwrap() + 9..];
         assert!(
@@ -1405,6 +1579,52 @@ $order = load_order();
             "{tail:?}"
         );
         assert_eq!(ex.blocks.len(), 1);
+    }
+
+    #[test]
+    fn php_statement_blocks_that_echo_print_a_value() {
+        let text = "<script>\n  window.intercomSettings = {\n    app_id: 'x',\n    name: <?php if (isset(auth()->user()->name)) { echo json_encode((string) auth()->user()->name); } else { echo ''; } ?>,\n    created_at: <?php if ($u) { echo '1'; } else { echo 'null'; } ?>,\n  };\n  track(); <?php if ($a) { echo 'b();'; } ?> more();\n</script>\n<p class=\"who\"><?php if ($u) { echo $u->email; } ?></p>";
+        let ex = run(text, Dialect::Blade);
+        let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
+        assert_eq!(exprs, ["json_encode((string) auth()->user()->name)", ""]);
+        // In a statement position between two statements it is blanked; in markup, displayed.
+        assert!(ex.masked.as_deref().unwrap().contains("track();      "));
+        assert_eq!(displays(&ex, "who"), ["$u->email"]);
+    }
+
+    #[test]
+    fn php_strings_that_print_a_script() {
+        let text = "<?php\nfunction gtag_conversion($order_id) {\n  $email = $order_data['billing']['email'];\n  echo '<script>\n    var email = \"'. $email .'\";\n    gtag(\"set\", \"user_data\", { email: email });\n  </script>';\n}\n";
+        let ex = run(text, Dialect::Php);
+        only_interpolation(&ex, text, "'. $email .'", "$email", "PHP");
+        assert_eq!(ex.blocks.len(), 1);
+        let masked = ex.masked.as_deref().unwrap();
+        assert!(!masked.contains("function"));
+        assert!(!masked.contains("billing"));
+        // A snippet without `<?php` under some markup, saved with another extension.
+        let snippet = "<!-- tag -->\n<script>gtag('js', new Date());</script>\nadd_action('wp_footer', 'f');\nfunction f($order) {\n  echo \"<script>fbq('init', '1', { em: '{$order->email}' });</script>\";\n}\n";
+        let ex = extract_php_snippet(snippet).unwrap();
+        assert_eq!(ex.blocks.len(), 2);
+        let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
+        assert_eq!(exprs, ["$order->email"]);
+        assert!(extract_php_snippet("<script>a()</script>\nvar x = 1;").is_none());
+        // A guess that does not parse is given up: the block is blanked whole.
+        let text = "<?php echo '<script>' . $x . 'foo bar</script>'; ?>\n<script>\n  var a = {\n    <?php if ($u) { echo $u->props; } ?>\n  };\n  var b = [<?php if ($u) { echo \"1, 2\"; } ?> 3];\n</script>";
+        let ex = run(text, Dialect::Php);
+        assert!(ex.interpolations.is_empty(), "{:?}", ex.interpolations);
+        assert_eq!(ex.blocks.len(), 1);
+        assert!(!ex.masked.as_deref().unwrap().contains("foo"));
+    }
+
+    #[test]
+    fn erb_safe_navigation_reads_the_attribute() {
+        let text = "<script>zE('webWidget', 'identify', { name: '<%= current_user.try(:name) %>', email: '<%= current_user&.email %>', id: '<%= user.try!(\"id\") %>' });</script>";
+        let ex = run(text, Dialect::Erb);
+        let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
+        assert_eq!(
+            exprs,
+            ["current_user.name", "current_user.email", "user.id"]
+        );
     }
 
     #[test]
