@@ -23,7 +23,11 @@ pub fn is_local(spec: &str) -> bool {
 pub fn resolve(from: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
     let dir = from.parent().unwrap_or(Path::new(""));
     let base = if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")) {
-        // `@/x` is `src/x` of the nearest folder above that has a `src`.
+        // The project's own `paths` say first; else `@/x` is `src/x` of the nearest folder
+        // above that has a `src`.
+        if let Some(found) = resolve_tsconfig(dir, spec, exists) {
+            return Some(found);
+        }
         let mut d = dir.to_path_buf();
         loop {
             if d.file_name().is_some_and(|n| n == "src") {
@@ -86,12 +90,16 @@ fn tsconfig_for(dir: &Path) -> Option<std::sync::Arc<TsConfig>> {
     }
     let own = ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
         let text = std::fs::read_to_string(dir.join(name)).ok()?;
-        parse_tsconfig(dir, &text)
+        parse_tsconfig(dir, &text, 0)
     });
     let found = match own {
         Some(t) => Some(Arc::new(t)),
+        // A relative path's last parent is `""`: the folder the scan was started in, `.`.
         None => match dir.parent() {
-            Some(parent) if parent != dir && !parent.as_os_str().is_empty() => tsconfig_for(parent),
+            Some(p) if p.as_os_str().is_empty() && dir != Path::new(".") => {
+                tsconfig_for(Path::new("."))
+            }
+            Some(p) if p != dir && !p.as_os_str().is_empty() => tsconfig_for(p),
             _ => None,
         },
     };
@@ -101,8 +109,9 @@ fn tsconfig_for(dir: &Path) -> Option<std::sync::Arc<TsConfig>> {
     found
 }
 
-/// tsconfig is JSON with comments and trailing commas.
-fn parse_tsconfig(dir: &Path, text: &str) -> Option<TsConfig> {
+/// tsconfig is JSON with comments and trailing commas. A relative `extends` (followed a few
+/// levels deep) gives what the config does not set itself.
+fn parse_tsconfig(dir: &Path, text: &str, depth: u32) -> Option<TsConfig> {
     let mut clean = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut in_str = false;
@@ -154,7 +163,22 @@ fn parse_tsconfig(dir: &Path, text: &str) -> Option<TsConfig> {
         out.push(c);
     }
     let json: serde_json::Value = serde_json::from_str(&out).ok()?;
-    let options = json.get("compilerOptions")?;
+    let parent = json
+        .get("extends")
+        .and_then(|e| e.as_str())
+        .filter(|e| e.starts_with('.') && depth < 4)
+        .and_then(|e| {
+            let path = normalize(&dir.join(e));
+            let path = if path.extension().is_some() {
+                path
+            } else {
+                path.with_extension("json")
+            };
+            let text = std::fs::read_to_string(&path).ok()?;
+            parse_tsconfig(path.parent()?, &text, depth + 1)
+        });
+    let no_options = serde_json::Value::Object(Default::default());
+    let options = json.get("compilerOptions").unwrap_or(&no_options);
     let base_url = options
         .get("baseUrl")
         .and_then(|b| b.as_str())
@@ -178,10 +202,22 @@ fn parse_tsconfig(dir: &Path, text: &str) -> Option<TsConfig> {
                 .collect()
         })
         .unwrap_or_default();
-    Some(TsConfig {
+    let own = TsConfig {
         base: base_url.clone().unwrap_or_else(|| dir.to_path_buf()),
         base_url,
         paths,
+    };
+    Some(match parent {
+        Some(p) if own.paths.is_empty() => TsConfig {
+            base: own.base_url.clone().unwrap_or(p.base),
+            base_url: own.base_url.or(p.base_url),
+            paths: p.paths,
+        },
+        Some(p) => TsConfig {
+            base_url: own.base_url.or(p.base_url),
+            ..own
+        },
+        None => own,
     })
 }
 
