@@ -489,3 +489,21 @@ fn diff_base_reports_only_changed_lines() {
         "{text}"
     );
 }
+
+/// Scanning `.` from inside a project: its own tsconfig (and the one it extends) resolves
+/// `@/` aliases, so the SDK a helper module hands out is found.
+#[test]
+fn scans_the_current_folder_with_its_tsconfig() {
+    let dir = fixtures().join("projects/sdk-handle-helpers");
+    let out = bin()
+        .args(["check", ".", "--format", "compact"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("packages/web/client/identify.ts:8:3: warning data-to-tracker email address from user.email is sent to Sentry"),
+        "{stdout}"
+    );
+}

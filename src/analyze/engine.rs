@@ -92,6 +92,8 @@ struct FuncEntry<'a> {
     /// Parameters the body switches on (`switch (kind) { case 'email': … }`): a call passing a
     /// string literal there gets a summary of the matching case alone.
     switch_params: Vec<usize>,
+    /// The class instance's version its summary was made with.
+    seen_version: u32,
 }
 
 /// What the methods of a class share through `this`: the methods themselves and the fields
@@ -104,6 +106,9 @@ struct ClassInfo {
     instance: Value,
     /// Every member has been summarised once, so the fields they assign are known.
     prepared: bool,
+    /// Bumped by every field a member assigns: a member summarised before the last one saw
+    /// an older instance.
+    version: u32,
 }
 
 pub(super) type ScopeRef = Rc<RefCell<Scope>>;
@@ -322,6 +327,20 @@ impl<'a> Engine<'a> {
                 self.summarize(i);
             }
             i += 1;
+        }
+        // A method summarised before another assigned the fields it reads (`flush()` before
+        // `remember()` filled `this.pending`) is summarised again, once, with the instance
+        // all members made.
+        for i in 0..self.funcs.len() {
+            let Some(c) = self.funcs[i].class else {
+                continue;
+            };
+            if self.funcs[i].summary.is_some()
+                && self.funcs[i].seen_version < self.classes[c].version
+            {
+                self.funcs[i].summary = None;
+                self.summarize(i);
+            }
         }
         // A name-judged source (`user.email`, a parameter named `email`) adds nothing where a
         // stronger source of the same category reaches the same sink key: that read (or the
@@ -702,6 +721,7 @@ impl<'a> Engine<'a> {
             busy: false,
             class: None,
             switch_params: switch_params(node),
+            seen_version: 0,
         });
         Value::kind(Kind::Func(self.funcs.len() - 1))
     }
@@ -843,6 +863,9 @@ impl<'a> Engine<'a> {
             hits: frame.hits,
         });
         self.funcs[fid].busy = false;
+        if let Some(c) = class {
+            self.funcs[fid].seen_version = self.classes[c].version;
+        }
         if specialised {
             self.handle_summaries
                 .insert((fid, handles.to_vec()), summary.clone());
@@ -896,6 +919,7 @@ impl<'a> Engine<'a> {
             }
         }
         set(&mut self.classes[c].instance, path, value.without_params());
+        self.classes[c].version += 1;
     }
 
     /// Applies a function's summary at a call: instantiates what reaches its sinks and what it
