@@ -29,8 +29,12 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 ];
 
 /// Files skipped unless `--include` names them or `--no-ignore` is given: minified bundles and
-/// source maps are generated code, not code a developer can fix.
+/// source maps are generated code, not code a developer can fix; TypeScript declaration files
+/// hold types only, no code that runs.
 pub const DEFAULT_EXCLUDED_FILES: &[&str] = &[
+    "*.d.ts",
+    "*.d.mts",
+    "*.d.cts",
     "*.min.js",
     "*.min.mjs",
     "*.min.cjs",

@@ -6,6 +6,7 @@ pub mod angular;
 pub mod haml;
 pub mod html;
 mod indent;
+pub mod jsx_scripts;
 mod php;
 pub mod server;
 pub mod slim;
@@ -213,13 +214,18 @@ pub fn misnamed_markup(text: &str) -> Option<Extracted> {
 /// Splits a file into script blocks by its extension; `None` for files the scanner does not read.
 pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
     if let Some(lang) = Lang::from_extension(ext) {
+        let mut blocks = vec![ScriptBlock {
+            span: ByteSpan::new(0, text.len() as u32),
+            lang,
+            kind: BlockKind::Script,
+            decoded: None,
+        }];
+        // JSX can hold inline scripts as template literals (`<Script>{`…`}</Script>`).
+        if lang != Lang::Ts {
+            blocks.extend(jsx_scripts::inline_scripts(text));
+        }
         return Some(Extracted {
-            blocks: vec![ScriptBlock {
-                span: ByteSpan::new(0, text.len() as u32),
-                lang,
-                kind: BlockKind::Script,
-                decoded: None,
-            }],
+            blocks,
             ..Default::default()
         });
     }
