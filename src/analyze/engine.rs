@@ -208,6 +208,9 @@ pub struct Engine<'a> {
     classic_functions: Vec<(String, usize)>,
     /// While binding parameters: the symbolic values need no "assigned to" steps.
     binding_params: bool,
+    /// Set while a callback runs once per string of a literal list: its string argument makes
+    /// a summary of its own (`fields.map(f => getFieldValue(f))`).
+    literal_args: bool,
     work: usize,
     budget: usize,
 }
@@ -261,6 +264,7 @@ impl<'a> Engine<'a> {
             global_methods: Vec::new(),
             classic_functions: Vec::new(),
             binding_params: false,
+            literal_args: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
         }
@@ -761,6 +765,8 @@ impl<'a> Engine<'a> {
             })),
         );
         let saved_cond = std::mem::replace(&mut self.cond, 0);
+        // Only the callback itself is specialised, not what it calls.
+        let saved_literal_args = std::mem::replace(&mut self.literal_args, false);
         let activation = self.next_activation;
         self.next_activation += 1;
         let fn_name = self.funcs[fid].name.clone();
@@ -857,6 +863,7 @@ impl<'a> Engine<'a> {
         let frame = self.frames.pop().expect("pushed above");
         self.scope = saved_scope;
         self.cond = saved_cond;
+        self.literal_args = saved_literal_args;
         self.summary_nesting -= 1;
         let summary = Rc::new(Summary {
             ret: frame.ret,
@@ -947,7 +954,9 @@ impl<'a> Engine<'a> {
                 {
                     Some(Known::Handle(p.clone()))
                 }
-                Kind::Str(s) if switches.contains(&i) => Some(Known::Literal(s.clone())),
+                Kind::Str(s) if self.literal_args || switches.contains(&i) => {
+                    Some(Known::Literal(s.clone()))
+                }
                 _ => None,
             })
             .collect();
@@ -2508,13 +2517,18 @@ impl<'a> Engine<'a> {
         if let Kind::Lazy(lazy) = &callee_val.kind {
             let lazy = lazy.clone();
             let concrete = |v: &Value| {
-                v.flat_taint(0).iter().any(|l| match l.origin {
-                    Origin::Source(_) => true,
-                    // `this` is no datum: its fields are judged where they are read.
-                    Origin::Param { index, .. } => index != THIS_PARAM,
+                v.flat_taint(0)
+                    .iter()
+                    .any(|l| matches!(l.origin, Origin::Source(_)))
+            };
+            // A key that names personal data (`getFieldValue('supporter.email')`) may be read
+            // by it.
+            let names_field = |v: &Value| {
+                v.as_str().is_some_and(|s| {
+                    self.cat.names.classify(s, None, NameSite::Field).is_some()
                 })
             };
-            let carries = arg_vals.iter().any(concrete)
+            let carries = arg_vals.iter().any(|a| concrete(a) || names_field(a))
                 || receiver.as_ref().is_some_and(concrete)
                 || lazy.path.last().is_some_and(|n| {
                     self.cat.names.classify(n, None, NameSite::Code).is_some()
@@ -2856,18 +2870,21 @@ impl<'a> Engine<'a> {
     /// are judged (`['address1', 'address2'].map(f => getFieldValue(f))`); any other list's
     /// elements are passed as one.
     pub(super) fn call_per_element(&mut self, fid: usize, list: &Value, step: &Step) -> Value {
-        let elems = match literal_elements(list) {
+        let strings = literal_elements(list);
+        let elems = match &strings {
             Some(strings) => strings
-                .into_iter()
-                .map(|s| Value::kind(Kind::Str(s)))
+                .iter()
+                .map(|s| Value::kind(Kind::Str(s.clone())))
                 .collect(),
             None => vec![element_of(list)],
         };
+        let saved = std::mem::replace(&mut self.literal_args, strings.is_some());
         let mut returned = Value::default();
         for e in elems {
             let r = self.apply(fid, vec![e], Value::default(), step);
             returned = returned.join(&r);
         }
+        self.literal_args = saved;
         returned
     }
 
