@@ -2524,9 +2524,8 @@ impl<'a> Engine<'a> {
             // A key that names personal data (`getFieldValue('supporter.email')`) may be read
             // by it.
             let names_field = |v: &Value| {
-                v.as_str().is_some_and(|s| {
-                    self.cat.names.classify(s, None, NameSite::Field).is_some()
-                })
+                v.as_str()
+                    .is_some_and(|s| self.cat.names.classify(s, None, NameSite::Field).is_some())
             };
             let carries = arg_vals.iter().any(|a| concrete(a) || names_field(a))
                 || receiver.as_ref().is_some_and(concrete)
