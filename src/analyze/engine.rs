@@ -211,6 +211,8 @@ pub struct Engine<'a> {
     /// Set while a callback runs once per string of a literal list: its string argument makes
     /// a summary of its own (`fields.map(f => getFieldValue(f))`).
     literal_args: bool,
+    /// Inside a `for…of` walked once per string of a literal list.
+    in_string_loop: bool,
     work: usize,
     budget: usize,
 }
@@ -265,6 +267,7 @@ impl<'a> Engine<'a> {
             classic_functions: Vec::new(),
             binding_params: false,
             literal_args: false,
+            in_string_loop: false,
             work: 0,
             budget: WORK_BUDGET_MIN.max(text.len() * WORK_BUDGET_PER_BYTE),
         }
@@ -925,8 +928,13 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        set(&mut self.classes[c].instance, path, value.without_params());
-        self.classes[c].version += 1;
+        let value = value.without_params();
+        // Only what the analysis can use makes other members stale: data, a handle, a string.
+        let telling = !value.is_clean() || !matches!(value.kind, Kind::Unknown);
+        set(&mut self.classes[c].instance, path, value);
+        if telling {
+            self.classes[c].version += 1;
+        }
     }
 
     /// Applies a function's summary at a call: instantiates what reaches its sinks and what it
@@ -1384,9 +1392,12 @@ impl<'a> Engine<'a> {
                         _ => v,
                     };
                     if let (Some(key), false) = (prop_name_str(&p.key), p.is_static) {
-                        // Data, a handle, a string or a list (`fields = ['email', …]`, which
-                        // names what the methods read).
-                        if !v.is_clean() || !matches!(v.kind, Kind::Unknown) || v.fields.is_some() {
+                        // Data, a handle, a string or a list of strings (`fields = ['email', …]`,
+                        // which names what the methods read).
+                        if !v.is_clean()
+                            || !matches!(v.kind, Kind::Unknown)
+                            || literal_elements(&v).is_some()
+                        {
                             let field = v.without_params();
                             self.classes[cid]
                                 .instance
@@ -1524,8 +1535,11 @@ impl<'a> Engine<'a> {
             }
             Stmt::ForOf(f) => {
                 let right = self.expr(&f.right);
-                // A short list of string literals is walked once per string.
-                let elems = match literal_elements(&right) {
+                // A short list of string literals is walked once per string (not inside another
+                // such walk: nested lists would multiply).
+                let strings = literal_elements(&right).filter(|_| !self.in_string_loop);
+                let outer = std::mem::replace(&mut self.in_string_loop, strings.is_some());
+                let elems = match strings {
                     Some(strings) => strings
                         .into_iter()
                         .map(|s| Value::kind(Kind::Str(s)))
@@ -1538,6 +1552,7 @@ impl<'a> Engine<'a> {
                     self.branch(&f.body);
                     self.scope = saved;
                 }
+                self.in_string_loop = outer;
             }
             Stmt::Labeled(l) => self.stmt(&l.body),
             Stmt::Throw(t) => {
@@ -2183,6 +2198,14 @@ impl<'a> Engine<'a> {
         let mut handlers = Vec::new();
         // The props object the component is called with: an SDK's component
         // (`<Intercom email={…} />`) is a call of the SDK with it.
+        let component = match &el.opening.name {
+            JSXElementName::Ident(i) if i.sym.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                self.lookup(&i.sym).filter(|v| {
+                    matches!(&v.kind, Kind::Global(p) if !self.cat.sdks.calls_for(p).is_empty())
+                })
+            }
+            _ => None,
+        };
         let mut props = Value::default();
         for attr in &el.opening.attrs {
             match attr {
@@ -2206,38 +2229,31 @@ impl<'a> Engine<'a> {
                         if n.sym.starts_with("on") && matches!(v.kind, Kind::Func(_)) {
                             handlers.push((n.sym.to_string(), v.clone()));
                         }
-                        props.set_field(n.sym.as_str().into(), v);
+                        if component.is_some() {
+                            props.set_field(n.sym.as_str().into(), v);
+                        }
                     }
                 }
                 JSXAttrOrSpread::SpreadElement(s) => {
                     let v = self.expr(&s.expr);
-                    props = props.join(&v);
+                    if component.is_some() {
+                        props = props.join(&v);
+                    }
                 }
             }
         }
         if !handlers.is_empty() {
             self.jsx_handlers(&el.opening, &handlers);
         }
-        if let JSXElementName::Ident(i) = &el.opening.name {
-            if i.sym.starts_with(|c: char| c.is_ascii_uppercase()) {
-                self.sdk_component(i, props, to_span(el.opening.span));
-            }
+        if let (Some(component), JSXElementName::Ident(i)) = (component, &el.opening.name) {
+            self.sdk_component(component, i, props, to_span(el.opening.span));
         }
         self.jsx_children(&el.children);
     }
 
     /// `<Intercom appID={…} email={…} />` of `react-intercom`: an SDK's React component sends
     /// its props (catalog call shapes on the component's path take them as argument 0).
-    fn sdk_component(&mut self, name: &Ident, props: Value, span: ByteSpan) {
-        let Some(component) = self.lookup(&name.sym) else {
-            return;
-        };
-        let Kind::Global(path) = &component.kind else {
-            return;
-        };
-        if self.cat.sdks.calls_for(path).is_empty() {
-            return;
-        }
+    fn sdk_component(&mut self, component: Value, name: &Ident, props: Value, span: ByteSpan) {
         let args = [props];
         let call = super::sinks::Call {
             span,
@@ -2524,8 +2540,11 @@ impl<'a> Engine<'a> {
             // A key that names personal data (`getFieldValue('supporter.email')`) may be read
             // by it.
             let names_field = |v: &Value| {
-                v.as_str()
-                    .is_some_and(|s| self.cat.names.classify(s, None, NameSite::Field).is_some())
+                v.as_str().is_some_and(|s| {
+                    s.len() <= 64
+                        && !s.contains(' ')
+                        && self.cat.names.classify(s, None, NameSite::Field).is_some()
+                })
             };
             let carries = arg_vals.iter().any(|a| concrete(a) || names_field(a))
                 || receiver.as_ref().is_some_and(concrete)
@@ -2788,6 +2807,15 @@ impl<'a> Engine<'a> {
         let keyed = KEYED.contains(&method);
         if !(keyed || ADD.contains(&method)) || args.is_empty() {
             return false;
+        }
+        // Most writes carry nothing: `list.push(item)` of plain values is not followed further.
+        let carried = if keyed {
+            args.get(1).is_some_and(|v| !v.flat_taint(0).is_empty())
+        } else {
+            args.iter().any(|a| !a.flat_taint(0).is_empty())
+        };
+        if !carried && matches!(recv.kind, Kind::Unknown) {
+            return true;
         }
         // Only plain objects and arrays: an element's, a global's or an SDK's method is no
         // container write.
@@ -3095,19 +3123,13 @@ pub(super) fn unwrap_expr(e: &Expr) -> &Expr {
 /// response's `data` or a ref's `current` holds what its owner names).
 /// The parameters a function's body switches on directly: `switch (kind) {…}` at its top level.
 fn switch_params(node: FuncNode) -> Vec<usize> {
-    let (params, body): (Vec<&Pat>, Option<&[Stmt]>) = match node {
-        FuncNode::Function(f) => (
-            f.params.iter().map(|p| &p.pat).collect(),
-            f.body.as_ref().map(|b| b.stmts.as_slice()),
-        ),
-        FuncNode::Arrow(a) => (
-            a.params.iter().collect(),
-            match &*a.body {
-                ArrowFunctionBody::FunctionBody(b) => Some(b.stmts.as_slice()),
-                ArrowFunctionBody::Expr(_) => None,
-            },
-        ),
-        FuncNode::Ctor(_) | FuncNode::Block(_) => return Vec::new(),
+    let body = match node {
+        FuncNode::Function(f) => f.body.as_ref().map(|b| b.stmts.as_slice()),
+        FuncNode::Arrow(a) => match &*a.body {
+            ArrowFunctionBody::FunctionBody(b) => Some(b.stmts.as_slice()),
+            ArrowFunctionBody::Expr(_) => None,
+        },
+        FuncNode::Ctor(_) | FuncNode::Block(_) => None,
     };
     let mut out = Vec::new();
     for stmt in body.unwrap_or_default() {
@@ -3115,12 +3137,13 @@ fn switch_params(node: FuncNode) -> Vec<usize> {
         let Expr::Ident(on) = unwrap_expr(&sw.discriminant) else {
             continue;
         };
-        if let Some(i) = params
-            .iter()
-            .position(|p| matches!(p, Pat::Ident(b) if b.id.sym == on.sym))
-        {
-            out.push(i);
-        }
+        let is_param = |p: &Pat| matches!(p, Pat::Ident(b) if b.id.sym == on.sym);
+        let index = match node {
+            FuncNode::Function(f) => f.params.iter().position(|p| is_param(&p.pat)),
+            FuncNode::Arrow(a) => a.params.iter().position(is_param),
+            _ => None,
+        };
+        out.extend(index);
     }
     out
 }
