@@ -9,6 +9,7 @@ window.AccountTracking =
   syncProfile: ->
     email = @account.get 'email'
     mixpanel.identify @account.id
+    mixpanel.name_tag email # expect: email mixpanel
     mixpanel.people.set # expect: email mixpanel, phone mixpanel
       $email: email
       $phone: @account.get('phone_number')
