@@ -458,10 +458,13 @@ fn render_stmt(s: Stmt) -> Frag {
     let mut f = Frag::default();
     match s {
         Stmt::Expr(e, true) => {
-            match e.first_line() {
-                Some(l) => f.open("return ", l),
-                None => f.glue("return "),
-            };
+            f.push(Piece {
+                text: Cow::Borrowed("return "),
+                src: None,
+                line: e.first_line(),
+                sp: e.lead_sp(),
+                mark: None,
+            });
             f.add(e.unspace());
             f.glue(";");
         }
@@ -609,6 +612,10 @@ enum ForKind {
 struct ForHead<'a> {
     kw: &'a Tok,
     target: Frag<'a>,
+    /// The loop variable is the translation's (`for [1..n]`).
+    synthetic: bool,
+    /// The source is a name or a property, which can be read twice.
+    plain: bool,
     target_names: Vec<String>,
     target_pattern: bool,
     index: Option<(Frag<'a>, String)>,
@@ -1047,8 +1054,7 @@ impl<'a> P<'a> {
             if self.cur().k == K::Indent {
                 return self.block();
             }
-            let s = self.statement()?;
-            return Ok(vec![item(s)]);
+            return self.inline_stmts();
         }
         if self.cur().k == K::Indent {
             return self.block();
@@ -1182,14 +1188,16 @@ impl<'a> P<'a> {
         }
     }
 
-    /// The `if` at `j` has a `then` on its line: an `if` expression, not a postfix `if`.
+    /// The `if` at `j` has a `then` on its line or a block after its condition: an `if`
+    /// expression, not a postfix `if`.
     fn if_then_at(&self, j: usize) -> bool {
         let mut depth = 0usize;
         let mut k = j + 1;
         loop {
             let t = self.tok(k);
             match t.k {
-                K::Term | K::Indent | K::Outdent | K::Eof if depth == 0 => return false,
+                K::Indent if depth == 0 => return true,
+                K::Term | K::Outdent | K::Eof if depth == 0 => return false,
                 K::Op => match self.t(t) {
                     "(" | "[" | "{" => depth += 1,
                     ")" | "]" | "}" if depth == 0 => return false,
@@ -1305,7 +1313,20 @@ impl<'a> P<'a> {
             self.bump();
         }
         let t = self.cur();
+        // `for [1..n]`: no loop variable.
+        let bare = self.is_op(t, "[")
+            && self.matching(self.i).is_some_and(|m| {
+                let n = self.tok(m + 1);
+                !(n.k == K::Ident && matches!(self.t(n), "in" | "of" | "from"))
+            });
+        let mut synthetic = false;
         let (target, target_names, target_pattern) = match t.k {
+            _ if bare => {
+                synthetic = true;
+                let mut f = Frag::default();
+                f.glue_owned(self.fresh("i"));
+                (f, vec![], false)
+            }
             K::Ident if !KEYWORDS.contains(&self.t(t)) => {
                 self.bump();
                 (self.frag(t), vec![self.t(t).to_string()], false)
@@ -1341,13 +1362,17 @@ impl<'a> P<'a> {
             index = Some((self.frag(n), self.t(n).to_string()));
         }
         let kind = match self.t(self.cur()) {
+            _ if synthetic => ForKind::In,
             "in" if self.cur().k == K::Ident => ForKind::In,
             "of" if self.cur().k == K::Ident => ForKind::Of,
             "from" if self.cur().k == K::Ident => ForKind::From,
             _ => return self.fail("expected `in` or `of`"),
         };
-        self.bump();
+        if !synthetic {
+            self.bump();
+        }
         let (src, info) = self.header_expr()?;
+        let plain = matches!(info, Info::Ident(_) | Info::Member);
         let range = match info {
             Info::Range(a, b, excl) => Some((a, b, excl)),
             _ => None,
@@ -1376,6 +1401,8 @@ impl<'a> P<'a> {
         Ok(ForHead {
             kw,
             target,
+            synthetic,
+            plain,
             target_names,
             target_pattern,
             index,
@@ -1407,6 +1434,9 @@ impl<'a> P<'a> {
         };
         match (h.kind, &h.range) {
             (_, Some((from, to, excl))) => {
+                if h.synthetic {
+                    f.glue("let ");
+                }
                 f.add(target.clone());
                 f.glue(" = ");
                 f.add(from.clone().unspace());
@@ -1428,6 +1458,9 @@ impl<'a> P<'a> {
                 f.glue(") {");
             }
             (ForKind::In, None) if h.index.is_none() && h.step.is_none() => {
+                if h.synthetic {
+                    f.glue("let ");
+                }
                 if h.target_pattern {
                     f.glue("(");
                 }
@@ -1447,8 +1480,9 @@ impl<'a> P<'a> {
                 if !declared {
                     f.glue("let ");
                 }
+                let src = self.loop_source(&h, &mut f);
                 f.glue_owned(format!("{idx} = 0; {idx} < "));
-                f.add(h.src.clone().unspace());
+                f.add(src.clone());
                 f.glue_owned(format!(".length; {idx}"));
                 match &h.step {
                     Some(s) => {
@@ -1462,7 +1496,7 @@ impl<'a> P<'a> {
                 f.glue(") {");
                 assign_target(&mut f);
                 f.glue(" = ");
-                f.add(h.src.clone().unspace());
+                f.add(src);
                 f.glue_owned(format!("[{idx}]"));
                 if h.target_pattern {
                     f.glue(")");
@@ -1470,14 +1504,19 @@ impl<'a> P<'a> {
                 f.glue(";");
             }
             (ForKind::Of, None) => {
+                let src = if h.index.is_some() {
+                    self.loop_source(&h, &mut f)
+                } else {
+                    h.src.clone().unspace()
+                };
                 f.add(target.clone());
                 f.glue(" in ");
-                f.add(h.src.clone().unspace());
+                f.add(src.clone());
                 f.glue(") {");
                 if let Some((v, _)) = &h.index {
                     f.add(v.clone().unspace());
                     f.glue(" = ");
-                    f.add(h.src.clone().unspace());
+                    f.add(src);
                     f.glue("[");
                     f.add(target);
                     f.glue("];");
@@ -1496,6 +1535,23 @@ impl<'a> P<'a> {
             f.glue(")) continue;");
         }
         Stmt::Loop(f, body)
+    }
+
+    /// What a loop that reads its source twice reads: the source when it is a name or a
+    /// property, else a variable it is first assigned to (in `f`, before the loop's own init).
+    fn loop_source(&mut self, h: &ForHead<'a>, f: &mut Frag<'a>) -> Frag<'a> {
+        if h.plain {
+            return h.src.clone().unspace();
+        }
+        let name = self.fresh("ref");
+        self.declare(&name);
+        // `for (_ref1 = src, i = 0; …)`
+        f.glue_owned(format!("{name} = "));
+        f.add(h.src.clone().unspace());
+        f.glue(", ");
+        let mut g = Frag::default();
+        g.glue_owned(name);
+        g
     }
 
     /// `(body for x in xs when c)`: `xs.filter((x) => c).map((x) => body)`.
@@ -2436,8 +2492,10 @@ impl<'a> P<'a> {
                         continue;
                     }
                     "[" if !t.sp => {
+                        let slice = self.range_in_brackets(self.i);
                         f.add(self.index(false)?);
-                        info = Info::Member;
+                        // A slice is a copy: `a[1..2] = x` (a splice) is not translated.
+                        info = if slice { Info::Other } else { Info::Member };
                         callable = true;
                         continue;
                     }
@@ -2492,6 +2550,13 @@ impl<'a> P<'a> {
                     _ => {}
                 }
             }
+            if callable && t.k == K::Str && !t.sp {
+                // A tagged template: ``f"a #{b}"``.
+                self.bump();
+                f.add(self.string_as(t, true)?);
+                info = Info::Other;
+                continue;
+            }
             if callable && self.implicit_arg_start(self.i) {
                 f.glue("(");
                 f.add(self.implicit_args()?.unspace());
@@ -2500,11 +2565,18 @@ impl<'a> P<'a> {
                 continue;
             }
             if callable && t.k == K::Indent && !self.headers && self.objectish(self.i + 1) {
+                // `f` and its arguments on the indented lines below, an object first.
                 self.bump();
-                let o = self.implicit_object()?;
-                self.expect_outdent()?;
+                let mut args = Frag::default();
+                self.indented_args(&mut args)?;
+                // `, (err) ->` on the line after them: more arguments.
+                if self.at_op(",") && self.implicit_arg_start_after_comma() {
+                    self.bump();
+                    args.glue(",");
+                    args.add(self.implicit_args()?);
+                }
                 f.glue("(");
-                f.add(o.unspace());
+                f.add(args.unspace());
                 f.glue(")");
                 info = Info::Other;
                 continue;
@@ -2512,6 +2584,27 @@ impl<'a> P<'a> {
             break;
         }
         Ok((f, info))
+    }
+
+    /// The brackets opening at `j` hold a range (`..`/`...` at their top level).
+    fn range_in_brackets(&self, j: usize) -> bool {
+        let Some(end) = self.matching(j) else {
+            return false;
+        };
+        let mut depth = 0usize;
+        (j + 1..end).any(|k| {
+            let t = self.tok(k);
+            if t.k != K::Op {
+                return false;
+            }
+            match self.t(t) {
+                "(" | "[" | "{" => depth += 1,
+                ")" | "]" | "}" => depth = depth.saturating_sub(1),
+                ".." | "..." => return depth == 0,
+                _ => {}
+            }
+            false
+        })
     }
 
     /// `[i]`, `?[i]`, or a slice `[a..b]`.
@@ -2558,8 +2651,10 @@ impl<'a> P<'a> {
             if let Some(b) = to {
                 f.glue(", ");
                 if inclusive {
-                    f.add(b.wrap(None));
-                    f.glue(" + 1");
+                    // `a[1..-1]` reads to the end: `+(-1) + 1 || undefined`.
+                    f.glue("+");
+                    f.add(b.wrap(None).unspace());
+                    f.glue(" + 1 || undefined");
                 } else {
                     f.add(b.unspace());
                 }
@@ -2727,27 +2822,12 @@ impl<'a> P<'a> {
                 K::Indent => {
                     // `f a,` and more arguments on the indented lines below.
                     self.i += 2;
-                    let (implicit, headers) = (self.implicit, self.headers);
-                    self.implicit = 0;
-                    self.headers = false;
-                    let r = (|| loop {
-                        self.skip_terms();
-                        if self.cur().k == K::Outdent {
-                            self.bump();
-                            return Ok(());
-                        }
-                        f.glue(",");
-                        f.add(self.arg()?);
-                        if self.at_op(",") {
-                            self.bump();
-                        } else if !matches!(self.cur().k, K::Term | K::Outdent) {
-                            return self.fail("expected `,` between arguments");
-                        }
-                    })();
-                    self.implicit = implicit;
-                    self.headers = headers;
-                    r?;
-                    break;
+                    self.indented_args(&mut f)?;
+                    // `, (err) ->` on the line after them continues the list.
+                    if !self.at_op(",") {
+                        break;
+                    }
+                    self.bump();
                 }
                 K::Term => {
                     self.i += 2;
@@ -2758,6 +2838,38 @@ impl<'a> P<'a> {
             }
         }
         Ok(f)
+    }
+
+    /// Arguments on indented lines (after the `Indent`), separated by commas or line ends, up
+    /// to and with the `Outdent`; each appended to `f` after a comma.
+    fn indented_args(&mut self, f: &mut Frag<'a>) -> R<()> {
+        let (implicit, headers) = (self.implicit, self.headers);
+        self.implicit = 0;
+        self.headers = false;
+        let r = (|| loop {
+            self.skip_terms();
+            if self.cur().k == K::Outdent {
+                self.bump();
+                return Ok(());
+            }
+            if !f.0.is_empty() {
+                f.glue(",");
+            }
+            f.add(self.arg()?);
+            if self.at_op(",") {
+                self.bump();
+            } else if !matches!(self.cur().k, K::Term | K::Outdent) {
+                return self.fail("expected `,` between arguments");
+            }
+        })();
+        self.implicit = implicit;
+        self.headers = headers;
+        r
+    }
+
+    /// After a `,` at the current token, an argument follows on the same logical line.
+    fn implicit_arg_start_after_comma(&self) -> bool {
+        !matches!(self.peek(1).k, K::Term | K::Outdent | K::Eof | K::Indent)
     }
 
     /// Whether the token at `j` starts an implicit call's first argument.
@@ -2866,7 +2978,7 @@ impl<'a> P<'a> {
             if n > 0 {
                 f.glue(",");
             }
-            let pair = self.pair()?;
+            let pair = self.pair_in(starts_line, n == 0)?;
             f.add(if n == 0 { pair.unspace() } else { pair });
             n += 1;
             loop {
@@ -2912,7 +3024,59 @@ impl<'a> P<'a> {
         Ok(f)
     }
 
-    /// `key: value` (the value possibly on the indented lines below).
+    /// `key: value` (the value possibly on the indented lines below). In an object whose pairs
+    /// start lines, a postfix `if` after the value is the value's (`a: f x if x?`).
+    fn pair_in(&mut self, starts_line: bool, first: bool) -> R<Frag<'a>> {
+        let mut f = self.pair()?;
+        let t = self.cur();
+        if starts_line
+            && (self.is_kw(t, "if") || self.is_kw(t, "unless"))
+            && (!first || self.object_continues_after_line())
+        {
+            let colon = f.0.iter().position(|p| p.text == ":").unwrap_or(0);
+            let value = Frag(f.0.split_off(colon + 1));
+            self.bump();
+            let (cond, _) = self.header_expr()?;
+            let cond = if self.t(t) == "unless" {
+                negate(cond)
+            } else {
+                cond
+            };
+            let line = value.first_line();
+            let mut v = cond.wrap(line);
+            v.push(self.piece_sp(t, "? "));
+            v.add(value.unspace());
+            v.glue(" : undefined");
+            f.add(v.wrap(line));
+        }
+        Ok(f)
+    }
+
+    /// The line goes on with more `key:` pairs after its end (`,` or a line break).
+    fn object_continues_after_line(&self) -> bool {
+        let mut depth = 0usize;
+        let mut k = self.i;
+        loop {
+            let t = self.tok(k);
+            match t.k {
+                K::Term if depth == 0 => return self.objectish(k + 1),
+                K::Indent | K::Outdent | K::Eof if depth == 0 => return false,
+                K::Op => match self.t(t) {
+                    "(" | "[" | "{" => depth += 1,
+                    ")" | "]" | "}" if depth == 0 => return false,
+                    ")" | "]" | "}" => depth -= 1,
+                    "," if depth == 0 => {
+                        return self.objectish(k + 1)
+                            || (self.tok(k + 1).k == K::Term && self.objectish(k + 2))
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+
     fn pair(&mut self) -> R<Frag<'a>> {
         let (key, _) = self.key()?;
         let colon = self.expect_op(":")?;
@@ -3062,6 +3226,15 @@ impl<'a> P<'a> {
             }
             K::Num => {
                 self.bump();
+                let text = self.t(t);
+                let n = self.cur();
+                if self.is_op(n, ".")
+                    && !n.sp
+                    && text.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+                {
+                    // `4.toString()` is `(4).toString()` in JavaScript.
+                    return Ok((self.frag(t).wrap(None), Info::Other, true));
+                }
                 Ok((self.frag(t), Info::Other, false))
             }
             K::Str => {
@@ -3209,6 +3382,10 @@ impl<'a> P<'a> {
         let open = self.bump();
         let mut range = None;
         let (items, close) = self.list("]", |p| {
+            if p.at_op(",") {
+                // A hole: `[, second] = pair`.
+                return Ok((Frag::default(), Info::Pattern(Vec::new())));
+            }
             let (e, info) = p.list_item(false)?;
             if p.at_op("..") || p.at_op("...") {
                 let r = p.bump();
@@ -3303,16 +3480,37 @@ impl<'a> P<'a> {
         if self.is_op(t, "@") && self.peek(1).k == K::Ident && !self.is_op(self.peek(2), ":") {
             self.bump();
             let n = self.bump();
+            let default = if self.at_op("=") {
+                let eq = self.bump();
+                let mut d = Frag(vec![self.piece(eq)]);
+                d.add(self.expr()?);
+                Some(d)
+            } else {
+                None
+            };
             if let Some(this) = &mut self.param_this {
                 let name = self.src[n.s as usize..n.e as usize].to_string();
                 this.push(name.clone());
-                return Ok((self.frag(n), Some(vec![name])));
+                let mut f = self.frag(n);
+                f.0[0].sp = t.sp && !t.nl;
+                if let Some(d) = default {
+                    f.add(d);
+                }
+                return Ok((f, Some(vec![name])));
             }
             let mut f = self.frag(n);
+            f.0[0].sp = t.sp && !t.nl;
             f.glue(": ");
             f.push(self.piece_as(t, "this."));
             f.glue_owned(self.t(n).to_string());
-            return Ok((f, None));
+            let names = match default {
+                Some(d) => {
+                    f.add(d);
+                    Some(Vec::new())
+                }
+                None => Some(Vec::new()),
+            };
+            return Ok((f, names));
         }
         if self.objectish(self.i) {
             let (key, _) = self.key()?;
@@ -3456,7 +3654,7 @@ impl<'a> P<'a> {
         } else if self.inline_body_ends() {
             Vec::new()
         } else {
-            vec![item(self.statement()?)]
+            self.inline_stmts()?
         };
         if !constructor {
             returns(&mut body);
@@ -3544,6 +3742,24 @@ impl<'a> P<'a> {
         Ok(f)
     }
 
+    /// Statements on one line, separated by `;`.
+    fn inline_stmts(&mut self) -> R<Block<'a>> {
+        let mut b = vec![item(self.statement()?)];
+        loop {
+            let t = self.cur();
+            let semicolon = t.k == K::Term && t.e > t.s;
+            if !semicolon || matches!(self.peek(1).k, K::Term | K::Outdent | K::Eof | K::Indent) {
+                break;
+            }
+            if self.peek(1).nl {
+                break;
+            }
+            self.bump();
+            b.push(item(self.statement()?));
+        }
+        Ok(b)
+    }
+
     fn inline_body_ends(&self) -> bool {
         let t = self.cur();
         match t.k {
@@ -3557,10 +3773,15 @@ impl<'a> P<'a> {
 
     /// A string: as written when JavaScript reads it the same, else a template literal.
     fn string(&mut self, t: &'a Tok) -> R<Frag<'a>> {
+        self.string_as(t, false)
+    }
+
+    /// A string; `template`: always as a template literal (after a tag).
+    fn string_as(&mut self, t: &'a Tok, template: bool) -> R<Frag<'a>> {
         let strs = self.strs;
         let lit = &strs[t.aux as usize];
         let has_code = lit.parts.iter().any(|p| matches!(p, Part::Code(_)));
-        if !has_code && !lit.multiline && !lit.triple {
+        if !has_code && !lit.multiline && !lit.triple && !template {
             return Ok(self.frag(t));
         }
         let open = if lit.triple { 3 } else { 1 };
@@ -4055,7 +4276,7 @@ mod tests {
         has("x = {@a, b: @c}\n", &["x = {a: this.a, b: this.c};"]);
         has(
             "x = a[1..2]\ny = a[1...]\n",
-            &[".slice(1, (2) + 1)", "a.slice(1);"],
+            &[".slice(1, +(2) + 1 || undefined)", "a.slice(1);"],
         );
         has("f args...\n", &["f(...args);"]);
         has("x = {obj..., c: 1}\n", &["{...obj, c: 1}"]);
@@ -4063,8 +4284,8 @@ mod tests {
 
     #[test]
     fn functions_and_returns() {
-        has("f = -> 1\n", &["f = function () {return 1;};"]);
-        has("f = (x) => x * 2\n", &["f = (x) => {return x * 2;};"]);
+        has("f = -> 1\n", &["f = function () { return 1;};"]);
+        has("f = (x) => x * 2\n", &["f = (x) => { return x * 2;};"]);
         has(
             "f = (@a, b) ->\n  if b\n    1\n  else\n    2\n",
             &["function (a, b) {this.a = a; if (b) { return 1;} else { return 2;}};"],
@@ -4079,7 +4300,7 @@ mod tests {
         );
         has(
             "f = ->\n  switch x\n    when 1, 2 then 'a'\n    else 'b'\n",
-            &["switch (x) { case 1: case 2: {return 'a';} break; default: {return 'b';}}"],
+            &["switch (x) { case 1: case 2: { return 'a';} break; default: { return 'b';}}"],
         );
         has(
             "do (x = 1) ->\n  x\n",
@@ -4164,7 +4385,7 @@ mod tests {
                 "events = {'click': 'go'};",
                 "initialize(opts) {this.opts = opts; return super.initialize(...arguments);}",
                 "go = (e) => { return this.track(e);};",
-                "static make() {return new this();}};",
+                "static make() { return new this();}};",
             ],
         );
         has(
@@ -4208,6 +4429,55 @@ mod tests {
         has(
             "switch\n  when a > 1 then b()\n",
             &["switch (false) { case !(a > 1): { b();} break;}"],
+        );
+    }
+
+    #[test]
+    fn more_idioms() {
+        has("[, second] = pair\n", &["[, second] = pair;"]);
+        has(
+            "{@name, @age = 1} = options\n",
+            &["({name: this.name, age: this.age = 1} = options);"],
+        );
+        has(
+            "class A\n  constructor: ({@works = 'no'}) ->\n",
+            &["constructor({works = 'no'}) {this.works = works;}"],
+        );
+        has(
+            "x = html\"<b>#{name}</b>\"\n",
+            &["x = html`<b>${name}</b>`;"],
+        );
+        has(
+            "f = -> a(); b()\nif x then c(); d()\n",
+            &["function () { a(); return b();}", "if (x) { c(); d();}"],
+        );
+        has("x = 4.toString()\n", &["x = (4).toString();"]);
+        has(
+            "send x for [1..3]\n",
+            &["for (let _i1 = 1; _i1 <= 3; _i1++) {send(x);}"],
+        );
+        has(
+            "f\n  a: b if b?\n  c: 1\n",
+            &["f( {a: ((((b) != null)) ? b : undefined), c: 1});"],
+        );
+        has(
+            "api.call\n  id: 1\n, (err) ->\n  done err\n",
+            &["api.call( {id: 1}, function (err) { return done(err);});"],
+        );
+        has(
+            "t.get 'x',\n  count: 1\n, (err) ->\n  done err\n",
+            &["t.get('x', {count: 1}, function (err) { return done(err);});"],
+        );
+        has(
+            "msg.send if err?\n    'failed'\n  else\n    'ok'\n",
+            &["msg.send(((((err) != null)) ? 'failed' : 'ok'));"],
+        );
+        let out = flat("for x, i in list()\n  f x\n");
+        assert!(
+            out.contains("for (i = 0, _ref1 = list(), i < _ref1.length")
+                || out
+                    .contains("for (_ref1 = list(), i = 0; i < _ref1.length; i++) {x = _ref1[i];"),
+            "{out}"
         );
     }
 
