@@ -8,12 +8,13 @@
 //! - layout as `coffee` reads it: indented blocks, unfinished lines (a trailing operator, a next
 //!   line starting with `.`, `::` or `,`), `\` continuations, `;`;
 //! - comments `#` and `###…###`; strings `'…'`, `"…"` with `#{…}` interpolation (a template
-//!   literal), `'''`/`"""` block strings, multi-line strings; regexes `/…/` (a heregex
-//!   `///…///` becomes `/x/`); embedded JavaScript in backticks; numbers;
+//!   literal), `'''`/`"""` block strings, multi-line strings, tagged templates
+//!   (``html"…"``); regexes `/…/` (a heregex `///…///` becomes `/x/`); embedded JavaScript in
+//!   backticks; numbers (`4.toString()` as `(4).toString()`); CRLF line ends, tabs, a BOM;
 //! - functions `(a, b = 1, @c, rest...) ->` (`function`) and `=>` (arrow), bare `->`, with the
 //!   implicit return of the body's last expression (also through `if`/`switch`/`try`), `@c`
 //!   parameters assigning `this.c`, generators and `async` when the body yields or awaits;
-//!   `do (x) ->` calls;
+//!   `do (x) ->` calls; one-line bodies with `;` between statements;
 //! - variables declared as `coffee` does (`var` at the top of the function that first assigns
 //!   them, a closure sharing its outer function's variables); the top level is not wrapped;
 //! - `@x` (`this.x`), `@`, `::` (`.prototype`), `x?` (`x != null`), `a ? b` (`a ?? b`),
@@ -23,7 +24,7 @@
 //! - `if`/`else if`/`else`/`unless` blocks and `then` one-liners, postfix `x if c`, `return
 //!   unless c`, `… while c`, `… for x in xs`; `if` as an expression (a conditional, or an arrow
 //!   IIFE); `for x in xs`, `for x, i in xs`, `for k, v of obj`, `for own`, `when`/`by`, ranges
-//!   `for i in [0...n]`, `for x from it`; comprehensions `(f x for x in xs when c)` (`filter`/
+//!   `for i in [0...n]`, `for x from it`, `for [1..n]`; comprehensions `(f x for x in xs when c)` (`filter`/
 //!   `map`); `while`/`until`/`loop`; `switch`/`when`/`else` (with or without a subject);
 //!   `try`/`catch`/`finally`; `throw`, `break`, `continue`;
 //! - `class A extends B` (also `class App.Views.A`, `class @A`, class expressions) with methods
@@ -33,14 +34,21 @@
 //! - implicit calls: `f a, b`, `f -1`, `mixpanel.identify email`, `__insp.push [...]`,
 //!   `$(document).on 'turbolinks:load', handler`, a call whose last argument is a function or
 //!   an indented implicit object, `f a,` followed by indented arguments, calls chained on the
-//!   next lines (`.then …` after a block); `new A b`; implicit objects (indented `key: value`
-//!   lines, also as arguments, values and `x =` right sides, nested), explicit `{}` and `[]`
-//!   literals across lines (commas optional at line ends);
-//! - assignment, compound assignment, destructuring `{a, b} = obj`, `[a, b] = pair`.
+//!   next lines (`.then …` after a block) and arguments continued after a dedent
+//!   (`, (err) ->`), an `if` with a block as an argument (`msg.send if err?` …); `new A b`;
+//!   implicit objects (indented `key: value` lines, also as arguments, values and `x =` right
+//!   sides, nested, a postfix `if` on a value when the pairs start lines), explicit `{}` and
+//!   `[]` literals across lines (commas optional at line ends), object spreads and rests;
+//! - assignment, compound assignment, destructuring `{a, b} = obj`, `[, a, b] = match`,
+//!   `{@a, @b = 1} = options`, defaults.
 //!
 //! What is not: literate CoffeeScript, JSX (CJSX), `import`/`export`, chained comparisons
-//! (`a < b < c` is read as JavaScript reads it), splice assignment, soaked assignment
-//! (`a?.b = c`), heregex contents. A statement the translator cannot read is left out (its lines
+//! (`a < b < c` is read as JavaScript reads it), splice assignment (`a[1..2] = b`), soaked
+//! assignment (`a?.b = c`), expansions (`[first, ..., last] = a`), heregex contents, `yield`/
+//! `await` inside comprehensions or statements used as values (translated to arrow functions),
+//! JavaScript's reserved words as CoffeeScript names (`@case`), a class body's `then` form.
+//! Loops used as a function's last statement return nothing (CoffeeScript returns the array of
+//! their values); a range outside a loop is the two-element array of its ends. A statement the translator cannot read is left out (its lines
 //! stay blank) and the rest of the file is read; so is a statement whose translation JavaScript
 //! does not accept. A file whose tokens cannot be read (an unterminated string, unbalanced
 //! brackets) is reported as a parse error.
@@ -626,6 +634,27 @@ struct ForHead<'a> {
     step: Option<Frag<'a>>,
 }
 
+/// For each opening bracket of `toks`, the index of its closing bracket (`u32::MAX` elsewhere).
+fn bracket_pairs(src: &str, toks: &[Tok]) -> Vec<u32> {
+    let mut pairs = vec![u32::MAX; toks.len()];
+    let mut open = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if t.k != K::Op {
+            continue;
+        }
+        match &src[t.s as usize..t.e as usize] {
+            "(" | "[" | "{" => open.push(k),
+            ")" | "]" | "}" => {
+                if let Some(o) = open.pop() {
+                    pairs[o] = k as u32;
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
 /// Words that never start an implicit call's argument (a `f if x` is a postfix `if`).
 const NOT_ARGS: &[&str] = &[
     "if",
@@ -729,6 +758,8 @@ struct P<'a> {
     src: &'a str,
     strs: &'a [StrLit],
     toks: &'a [Tok],
+    /// [`bracket_pairs`] of `toks`.
+    pairs: Vec<u32>,
     i: usize,
     /// Parsing the file's own tokens, not an interpolation's.
     main: bool,
@@ -752,6 +783,7 @@ impl<'a> P<'a> {
             src,
             strs: &lexed.strs,
             toks: &lexed.toks,
+            pairs: bracket_pairs(src, &lexed.toks),
             i: 0,
             main: true,
             scopes: Vec::new(),
@@ -846,24 +878,9 @@ impl<'a> P<'a> {
 
     /// The matching closing bracket of the opening bracket at `j`.
     fn matching(&self, j: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for k in j..self.toks.len() {
-            let t = &self.toks[k];
-            if t.k != K::Op {
-                continue;
-            }
-            match self.t(t) {
-                "(" | "[" | "{" => depth += 1,
-                ")" | "]" | "}" => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(k);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
+        self.pairs
+            .get(j)
+            .and_then(|&m| (m != u32::MAX).then_some(m as usize))
     }
 
     // --- pieces
@@ -3824,6 +3841,7 @@ impl<'a> P<'a> {
     /// An interpolation's expression.
     fn sub_expr(&mut self, toks: &'a [Tok]) -> R<Frag<'a>> {
         let saved = (self.toks, self.i, self.main, self.implicit, self.headers);
+        let pairs = std::mem::replace(&mut self.pairs, bracket_pairs(self.src, toks));
         self.toks = toks;
         self.i = 0;
         self.main = false;
@@ -3844,6 +3862,7 @@ impl<'a> P<'a> {
             Ok(e)
         })();
         (self.toks, self.i, self.main, self.implicit, self.headers) = saved;
+        self.pairs = pairs;
         r.map_err(|e| Fail {
             at: self.i.saturating_sub(1),
             msg: e.msg,
@@ -4171,6 +4190,43 @@ mod tests {
         println!("{same} of {total} files make the same calls");
     }
 
+    /// Translates every line-end prefix (and a few cuts inside lines) of every `.coffee` file
+    /// under `$OVERSHARE_COFFEE_DIR`: none may panic.
+    #[test]
+    #[ignore]
+    fn coffee_cuts() {
+        let Ok(dir) = std::env::var("OVERSHARE_COFFEE_DIR") else {
+            return;
+        };
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        let mut cuts = 0;
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                if p.extension().and_then(|e| e.to_str()) != Some("coffee") {
+                    continue;
+                }
+                let Ok(src) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                let ends = src
+                    .match_indices('\n')
+                    .map(|(i, _)| i)
+                    .flat_map(|i| [i, i.saturating_sub(7), i.saturating_sub(13)]);
+                for end in ends.filter(|&e| src.is_char_boundary(e)) {
+                    cuts += 1;
+                    let r = std::panic::catch_unwind(|| extract(&src[..end]));
+                    assert!(r.is_ok(), "{} cut at {end}", p.display());
+                }
+            }
+        }
+        println!("{cuts} cuts");
+    }
+
     /// Prints the translation of `$OVERSHARE_COFFEE_FILE`.
     #[test]
     #[ignore]
@@ -4477,6 +4533,16 @@ mod tests {
             out.contains("for (i = 0, _ref1 = list(), i < _ref1.length")
                 || out
                     .contains("for (_ref1 = list(), i = 0; i < _ref1.length; i++) {x = _ref1[i];"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn crlf_tabs_and_bom() {
+        let out = js("\u{feff}f = (x) ->\r\n\tif x\r\n\t\tg x\r\n\r\nh()\r\n");
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("f = function (x) { if (x) { return g(x);}}; h();"),
             "{out}"
         );
     }

@@ -251,9 +251,9 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 c if c >= 0x80 => {
-                    // Unicode spaces (no-break space, …) are whitespace.
+                    // Unicode spaces (no-break space, …) and a byte order mark are whitespace.
                     let ch = self.src[pos..].chars().next().unwrap_or('x');
-                    if ch.is_whitespace() {
+                    if ch.is_whitespace() || ch == '\u{feff}' {
                         pos += ch.len_utf8();
                         sp = true;
                         continue;
@@ -341,6 +341,9 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let mut i = line_start.max(pos);
+            if self.b[i..].starts_with("\u{feff}".as_bytes()) {
+                i += 3;
+            }
             while i < to && matches!(self.b[i], b' ' | b'\t' | b'\r' | 0x0c) {
                 i += 1;
             }
