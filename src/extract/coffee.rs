@@ -1076,6 +1076,10 @@ impl<'a> P<'a> {
         if self.cur().k == K::Indent {
             return self.block();
         }
+        if matches!(self.cur().k, K::Term | K::Outdent | K::Eof) {
+            // An empty branch (only a comment under it).
+            return Ok(Vec::new());
+        }
         self.fail("expected a block")
     }
 
@@ -1369,14 +1373,29 @@ impl<'a> P<'a> {
             _ => return self.fail("expected a loop variable"),
         };
         let mut index = None;
+        let mut index_names = Vec::new();
         if self.at_op(",") {
             self.bump();
             let n = self.cur();
-            if n.k != K::Ident || KEYWORDS.contains(&self.t(n)) {
-                return self.fail("expected a loop variable");
+            if self.is_op(n, "{") || self.is_op(n, "[") {
+                // `for key, {a, b} of obj`: the value destructured.
+                let (f, info) = if self.is_op(n, "{") {
+                    self.object()?
+                } else {
+                    self.array()?
+                };
+                let Info::Pattern(ns) = info else {
+                    return self.fail("not a loop variable");
+                };
+                index_names = ns;
+                index = Some((f, String::new()));
+            } else {
+                if n.k != K::Ident || KEYWORDS.contains(&self.t(n)) {
+                    return self.fail("expected a loop variable");
+                }
+                self.bump();
+                index = Some((self.frag(n), self.t(n).to_string()));
             }
-            self.bump();
-            index = Some((self.frag(n), self.t(n).to_string()));
         }
         let kind = match self.t(self.cur()) {
             _ if synthetic => ForKind::In,
@@ -1407,8 +1426,14 @@ impl<'a> P<'a> {
                 break;
             }
         }
+        if index_names.len() + index.as_ref().map_or(0, |(_, n)| n.len()) > 0
+            && index.as_ref().is_some_and(|(_, n)| n.is_empty())
+            && kind != ForKind::Of
+        {
+            return self.fail("a pattern as a loop index");
+        }
         if declare {
-            for n in &target_names {
+            for n in target_names.iter().chain(&index_names) {
                 self.declare(n);
             }
             if let Some((_, n)) = &index {
@@ -1436,7 +1461,7 @@ impl<'a> P<'a> {
         for n in &h.target_names {
             self.declare(n);
         }
-        if let Some((_, n)) = &h.index {
+        if let Some((_, n)) = h.index.as_ref().filter(|(_, n)| !n.is_empty()) {
             self.declare(n);
         }
         let mut f = self.frag_as(h.kw, "for (");
@@ -1530,13 +1555,17 @@ impl<'a> P<'a> {
                 f.glue(" in ");
                 f.add(src.clone());
                 f.glue(") {");
-                if let Some((v, _)) = &h.index {
+                if let Some((v, name)) = &h.index {
+                    let pattern = name.is_empty();
+                    if pattern {
+                        f.glue("(");
+                    }
                     f.add(v.clone().unspace());
                     f.glue(" = ");
                     f.add(src);
                     f.glue("[");
                     f.add(target);
-                    f.glue("];");
+                    f.glue(if pattern { "]);" } else { "];" });
                 }
             }
             (ForKind::From, None) => {
@@ -2416,9 +2445,22 @@ impl<'a> P<'a> {
 
     fn do_expr(&mut self) -> R<Frag<'a>> {
         let kw = self.bump();
-        let t = self.cur();
         let mut f = Frag::default();
         f.open("(", kw.line);
+        // `do retry = -> …`: the function is named, then called.
+        let n = self.cur();
+        let named =
+            n.k == K::Ident && !KEYWORDS.contains(&self.t(n)) && self.is_op(self.peek(1), "=");
+        if named {
+            self.i += 2;
+            self.declare(self.t(n));
+            f.push(Piece {
+                sp: false,
+                ..self.piece(n)
+            });
+            f.push(self.piece(self.tok(self.i - 1)));
+        }
+        let t = self.cur();
         let is_params = self.is_op(t, "(")
             && self
                 .matching(self.i)
@@ -2443,7 +2485,8 @@ impl<'a> P<'a> {
             } else {
                 Style::Function
             };
-            f.add(self.function(start, params, style, None, false)?.unspace());
+            let fun = self.function(start, params, style, None, false)?;
+            f.add(if named { fun } else { fun.unspace() });
             f.glue(")(");
             f.add(args);
             f.glue(")");
@@ -3540,12 +3583,31 @@ impl<'a> P<'a> {
             } else {
                 self.expr_i()?
             };
-            let names = match info {
+            let mut names = match info {
                 Info::Ident(n) => Some(vec![n]),
                 Info::Pattern(ns) => Some(ns),
                 Info::Member => Some(vec![]),
                 _ => None,
             };
+            let mut value = value;
+            let t = self.cur();
+            if self.is_kw(t, "if") || self.is_kw(t, "unless") {
+                // `{v: version if version?}`: the value's condition.
+                self.bump();
+                let (cond, _) = self.header_expr()?;
+                let cond = if self.t(t) == "unless" {
+                    negate(cond)
+                } else {
+                    cond
+                };
+                let line = value.first_line();
+                let mut v = cond.wrap(line);
+                v.push(self.piece_sp(t, "? "));
+                v.add(value.unspace());
+                v.glue(" : undefined");
+                value = v.wrap(line);
+                names = None;
+            }
             let mut f = key;
             f.push(self.piece(colon));
             f.add(value);
@@ -4544,6 +4606,31 @@ mod tests {
         assert!(
             flat.contains("f = function (x) { if (x) { return g(x);}}; h();"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn angular_era_idioms() {
+        has(
+            "if a\n  x()\nelse if b\n  # nothing to do\nelse\n  y()\n",
+            &["if (a) { x();} else if (b) {} else { y();}"],
+        );
+        has(
+            "do retry = ->\n  go()\n",
+            &["(retry = function () { return go();})();"],
+        );
+        has(
+            "f {docName, v: version if version?}\n",
+            &["f({docName, v: ((((version) != null)) ? version : undefined)});"],
+        );
+        has(
+            "for name, {listener} of state\n  listener name\n",
+            &["for (name in state) {({listener} = state[name]); listener(name);}"],
+        );
+        // A line holding only no-break spaces is blank.
+        has(
+            "x =\n  a: 1\n\u{a0}\u{a0} \n  b: 2\n",
+            &["x = {a: 1, b: 2};"],
         );
     }
 

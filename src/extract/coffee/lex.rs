@@ -341,11 +341,18 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let mut i = line_start.max(pos);
-            if self.b[i..].starts_with("\u{feff}".as_bytes()) {
-                i += 3;
-            }
-            while i < to && matches!(self.b[i], b' ' | b'\t' | b'\r' | 0x0c) {
-                i += 1;
+            // Spaces, and Unicode spaces (a no-break space) and a byte order mark.
+            while i < to {
+                match self.b[i] {
+                    b' ' | b'\t' | b'\r' | 0x0c => i += 1,
+                    c if c >= 0x80 => match self.src[i..].chars().next() {
+                        Some(ch) if ch != '\n' && (ch.is_whitespace() || ch == '\u{feff}') => {
+                            i += ch.len_utf8()
+                        }
+                        _ => break,
+                    },
+                    _ => break,
+                }
             }
             if i >= to {
                 return (to, 0);
