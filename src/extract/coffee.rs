@@ -748,6 +748,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 struct Saved {
+    depth: usize,
     scopes: usize,
     supers: usize,
     implicit: usize,
@@ -775,7 +776,13 @@ struct P<'a> {
     fresh: usize,
     /// In a parameter pattern: the `@x` members, which assign `this.x`.
     param_this: Option<Vec<String>>,
+    /// How deep the parser has recursed (statements in statements, operands in operands).
+    depth: usize,
 }
+
+/// Deeper nesting than this is not translated (the statement is left out): the parser recurses
+/// on it, and no hand-written CoffeeScript nests so deep.
+const MAX_DEPTH: usize = 200;
 
 impl<'a> P<'a> {
     fn new(src: &'a str, lexed: &'a lex::Lexed, skip: &'a HashSet<usize>) -> Self {
@@ -794,6 +801,7 @@ impl<'a> P<'a> {
             left_out: Vec::new(),
             fresh: 0,
             param_this: None,
+            depth: 0,
         }
     }
 
@@ -922,6 +930,7 @@ impl<'a> P<'a> {
 
     fn save(&self) -> Saved {
         Saved {
+            depth: self.depth,
             scopes: self.scopes.len(),
             supers: self.supers.len(),
             implicit: self.implicit,
@@ -930,6 +939,7 @@ impl<'a> P<'a> {
     }
 
     fn restore(&mut self, s: Saved) {
+        self.depth = s.depth;
         self.scopes.truncate(s.scopes);
         self.supers.truncate(s.supers);
         self.implicit = s.implicit;
@@ -1111,6 +1121,21 @@ impl<'a> P<'a> {
     }
 
     fn statement(&mut self) -> R<Stmt<'a>> {
+        self.nested(Self::statement_inner)
+    }
+
+    /// Runs `f` one level deeper, refusing past [`MAX_DEPTH`].
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        if self.depth >= MAX_DEPTH {
+            return self.fail("nesting too deep to translate");
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    fn statement_inner(&mut self) -> R<Stmt<'a>> {
         let t = self.cur();
         let mut st = if t.k == K::Ident && !self.objectish(self.i) {
             match self.t(t) {
@@ -2042,7 +2067,7 @@ impl<'a> P<'a> {
     /// An expression with assignment (no comma).
     fn expr_i(&mut self) -> R<(Frag<'a>, Info<'a>)> {
         if self.objectish(self.i) {
-            return Ok((self.implicit_object()?, Info::Other));
+            return Ok((self.nested(Self::implicit_object)?, Info::Other));
         }
         let (lhs, info) = self.binary(0)?;
         self.assignment(lhs, info)
@@ -2296,6 +2321,10 @@ impl<'a> P<'a> {
     }
 
     fn unary(&mut self) -> R<(Frag<'a>, Info<'a>)> {
+        self.nested(Self::unary_inner)
+    }
+
+    fn unary_inner(&mut self) -> R<(Frag<'a>, Info<'a>)> {
         let t = self.cur();
         let text = self.t(t);
         match (t.k, text) {
@@ -4289,6 +4318,40 @@ mod tests {
         println!("{cuts} cuts");
     }
 
+    /// How deep the translation can nest on a thread of `$OVERSHARE_STACK_MB` MiB.
+    #[test]
+    #[ignore]
+    fn coffee_depth() {
+        let mb: usize = std::env::var("OVERSHARE_STACK_MB").map_or(2, |v| v.parse().unwrap());
+        for depth in [50, 100, 200, 400, 800] {
+            let parens = format!("x = {}1{}\n", "f(".repeat(depth), ")".repeat(depth));
+            let mut blocks = String::new();
+            for d in 0..depth {
+                blocks.push_str(&" ".repeat(d));
+                blocks.push_str("if a\n");
+            }
+            blocks.push_str(&" ".repeat(depth));
+            blocks.push_str("b()\n");
+            let objects = format!(
+                "x =\n{}\n",
+                (0..depth)
+                    .map(|d| format!("{}k{d}:", " ".repeat(d + 1)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + " 1"
+            );
+            for src in [parens, blocks, objects] {
+                let ok = std::thread::Builder::new()
+                    .stack_size(mb << 20)
+                    .spawn(move || extract(&src).blocks.len())
+                    .unwrap()
+                    .join()
+                    .is_ok();
+                println!("depth {depth}: {ok}");
+            }
+        }
+    }
+
     /// Prints the translation of `$OVERSHARE_COFFEE_FILE`.
     #[test]
     #[ignore]
@@ -4632,6 +4695,32 @@ mod tests {
             "x =\n  a: 1\n\u{a0}\u{a0} \n  b: 2\n",
             &["x = {a: 1, b: 2};"],
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_left_out() {
+        // On a worker's stack (the driver gives 64 MiB; a debug build needs more than the
+        // 2 MiB of a test thread for 200 levels).
+        let t = std::thread::Builder::new()
+            .stack_size(32 << 20)
+            .spawn(|| {
+                let src = format!("a()\nx = {}1{}\nb()\n", "f(".repeat(500), ")".repeat(500));
+                let objects: String = (0..500)
+                    .map(|d| format!("{}k{d}:\n", " ".repeat(d)))
+                    .collect();
+                let t = translate(&src).unwrap();
+                let o = translate(&format!("{objects}{}1\n", " ".repeat(500))).unwrap();
+                (t, o)
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let (t, o) = t;
+        assert!(t.js.contains("a();") && t.js.contains("b();"), "{}", t.js);
+        assert_eq!(t.left_out.len(), 1);
+        assert_eq!(o.left_out.len(), 1);
+        let strings = format!("x = {}1{}\n", "\"#{".repeat(5000), "}\"".repeat(5000));
+        assert!(translate(&strings).is_err());
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub fn lex(src: &str) -> R<Lexed> {
         b: src.as_bytes(),
         line_starts: line_starts(src),
         strs: Vec::new(),
+        depth: 0,
     };
     let toks = lx.run(0, src.len(), true)?;
     Ok(Lexed {
@@ -120,7 +121,12 @@ struct Lexer<'a> {
     b: &'a [u8],
     line_starts: Vec<u32>,
     strs: Vec<StrLit>,
+    /// Interpolations inside interpolations being read.
+    depth: usize,
 }
+
+/// Strings nested in interpolations deeper than this are refused (the lexer recurses on them).
+const MAX_INTERPOLATION_DEPTH: usize = 64;
 
 const OPS: &[&str] = &[
     ">>>=", "...", "**=", "//=", "%%=", ">>>", "<<=", ">>=", "&&=", "||=", "?::", "->", "=>", "..",
@@ -669,7 +675,7 @@ impl<'a> Lexer<'a> {
                             continue;
                         }
                         if self.b[i] == b'#' && self.b.get(i + 1) == Some(&b'{') {
-                            i = self.interpolation_end(i + 2, to)? + 1;
+                            i = self.interpolation_end(i + 2, to, 0)? + 1;
                             continue;
                         }
                         // A comment inside a heregex runs to the end of its line.
@@ -776,8 +782,14 @@ impl<'a> Lexer<'a> {
                 if lit < i {
                     parts.push(Part::Lit(lit as u32, i as u32));
                 }
-                let close = self.interpolation_end(i + 2, to)?;
-                let code = self.run(i + 2, close, false)?;
+                if self.depth >= MAX_INTERPOLATION_DEPTH {
+                    return self.err(i, "interpolations nested too deep");
+                }
+                let close = self.interpolation_end(i + 2, to, 0)?;
+                self.depth += 1;
+                let code = self.run(i + 2, close, false);
+                self.depth -= 1;
+                let code = code?;
                 parts.push(Part::Code(code));
                 i = close + 1;
                 lit = i;
@@ -799,7 +811,10 @@ impl<'a> Lexer<'a> {
     }
 
     /// The `}` closing an interpolation whose code starts at `from`.
-    fn interpolation_end(&self, from: usize, to: usize) -> R<usize> {
+    fn interpolation_end(&self, from: usize, to: usize, nesting: usize) -> R<usize> {
+        if nesting >= MAX_INTERPOLATION_DEPTH {
+            return self.err(from, "interpolations nested too deep");
+        }
         let mut depth = 0usize;
         let mut i = from;
         while i < to {
@@ -815,7 +830,7 @@ impl<'a> Lexer<'a> {
                             j += 1;
                         } else if q == b'"' && self.b[j] == b'#' && self.b.get(j + 1) == Some(&b'{')
                         {
-                            j = self.interpolation_end(j + 2, to)?;
+                            j = self.interpolation_end(j + 2, to, nesting + 1)?;
                         }
                         j += 1;
                     }
