@@ -65,6 +65,8 @@ use std::collections::HashSet;
 pub fn extract(text: &str) -> Extracted {
     match translate(text) {
         Ok(t) => Extracted {
+            // Statements left out are not analysed: said once per file, at the first of them.
+            errors: left_out_error(text, &t.left_out).into_iter().collect(),
             blocks: vec![ScriptBlock {
                 span: ByteSpan::new(0, text.len() as u32),
                 lang: Lang::Js,
@@ -79,6 +81,26 @@ pub fn extract(text: &str) -> Extracted {
             ..Default::default()
         },
     }
+}
+
+/// "3 statements not translated (left out), the first: …", at the first one's line.
+fn left_out_error(text: &str, left_out: &[(u32, String)]) -> Option<(u32, String)> {
+    let (line, why) = left_out.iter().min_by_key(|(l, _)| *l)?;
+    let starts = lex::line_starts(text);
+    let start = starts.get(*line as usize).copied().unwrap_or(0) as usize;
+    let indent = text[start..]
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let message = match left_out.len() {
+        1 => format!(
+            "CoffeeScript: a statement could not be translated and is left out of the analysis: {why}"
+        ),
+        n => format!(
+            "CoffeeScript: {n} statements could not be translated and are left out of the analysis, the first: {why}"
+        ),
+    };
+    Some(((start + indent) as u32, message))
 }
 
 /// A file's translation.
@@ -2973,6 +2995,8 @@ impl<'a> P<'a> {
                 let n = self.tok(j + 1);
                 !(n.k == K::Ident && matches!(self.t(n), "in" | "of" | "instanceof"))
             }
+            // A keyword as a key: `this isnt: x` passes an object.
+            K::Ident if self.objectish(j) => true,
             K::Ident if matches!(self.t(t), "if" | "unless") => self.if_then_at(j),
             K::Ident => !NOT_ARGS.contains(&self.t(t)),
             K::Op => match self.t(t) {
@@ -4742,6 +4766,19 @@ mod tests {
             t.js
         );
         assert_eq!(t.left_out.len(), 1);
+    }
+
+    #[test]
+    fn left_out_statements_are_reported() {
+        let ex = extract("a = 1\n  \nf = ->\n  import x from 'y'\n  [p, ..., q] = r\n");
+        assert_eq!(ex.blocks.len(), 1);
+        assert_eq!(ex.errors.len(), 1);
+        let (at, msg) = &ex.errors[0];
+        assert_eq!(*at, "a = 1\n  \nf = ->\n  ".len() as u32);
+        assert!(
+            msg.starts_with("CoffeeScript: 2 statements could not be translated"),
+            "{msg}"
+        );
     }
 
     #[test]
