@@ -121,12 +121,19 @@ fn coffeescript_is_read() {
     );
     write(dir.path(), "app/util.coffee", "square = (x) -> x * x\n");
     write(dir.path(), "app/broken.coffee", "mixpanel.track 'a\n");
+    write(
+        dir.path(),
+        "app/partly.coffee",
+        "track = (user) ->\n  [first, ..., last] = user.names\n  mixpanel.identify user.email\n",
+    );
     let (code, out, _) = run_in(dir.path(), &["check", "app", "--format", "compact"]);
     assert_eq!(code, 1);
     assert_eq!(
         out,
         "app/analytics.coffee:2:3: warning data-to-tracker email address from user.email is sent to Mixpanel in mixpanel.people.set() profile properties (key $email)\n\
-         app/broken.coffee:1:1: warning not-analysed parse-error: parse error at 1:16: CoffeeScript: unterminated string\n"
+         app/partly.coffee:3:3: warning data-to-tracker email address from user.email is sent to Mixpanel in mixpanel.identify() user id (argument 1)\n\
+         app/broken.coffee:1:1: warning not-analysed parse-error: parse error at 1:16: CoffeeScript: unterminated string\n\
+         app/partly.coffee:1:1: warning not-analysed parse-error: parse error at 2:3: CoffeeScript: a statement could not be translated and is left out of the analysis: unexpected token (at `,`)\n"
     );
 }
 
