@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::extract::BlockKind;
 use crate::lints::data_to_tracker;
 use crate::not_analysed::{self, NotAnalysed, Reason};
-use crate::parse::parse_block;
+use crate::parse::parse_block_mapped;
 use crate::prefilter::Prefilter;
 use crate::project::FieldIndex;
 use crate::report::{Finding, Report};
@@ -241,8 +241,16 @@ fn parse_blocks(
     let code = extracted.code_text(text);
     let mut programs = Vec::with_capacity(extracted.blocks.len());
     let mut errors = Vec::new();
-    for block in &extracted.blocks {
-        match parse_block(code, block) {
+    for (at, message) in &extracted.errors {
+        let at = LineIndex::new(text).line_col(*at);
+        errors.push(NotAnalysed::new(
+            display,
+            Reason::ParseError,
+            format!("parse error at {}:{}: {message}", at.line, at.column),
+        ));
+    }
+    for (i, block) in extracted.blocks.iter().enumerate() {
+        match parse_block_mapped(code, block, 0, extracted.offset_map(i)) {
             Ok(p) => programs.push((block.kind.clone(), p)),
             Err(e) => {
                 let at = LineIndex::new(text).line_col(e.span.start);
@@ -498,7 +506,9 @@ fn canonical(p: &Path) -> PathBuf {
 /// Files whose markup can declare fields for other files' scripts.
 fn declares_fields(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    crate::extract::Lang::from_extension(ext).is_none() && crate::walk::EXTENSIONS.contains(&ext)
+    crate::extract::Lang::from_extension(ext).is_none()
+        && ext != "coffee"
+        && crate::walk::EXTENSIONS.contains(&ext)
 }
 
 /// The field index of every template under `root`: what an editor session resolves against.

@@ -95,7 +95,7 @@ pub const UNREAD_TEMPLATE_FORMATS: &[(&str, &str)] = &[
     ("latte", "Latte"), ("volt", "Volt"), ("soy", "Closure Templates"), ("rhtml", "ERB (rhtml)"),
     ("cfm", "ColdFusion"), ("mdx", "MDX"), ("tera", "Tera"), ("hamlc", "Haml Coffee"),
     // Script languages compiled to JavaScript that overshare does not parse.
-    ("coffee", "CoffeeScript"), ("litcoffee", "CoffeeScript"),
+    ("litcoffee", "Literate CoffeeScript"),
 ];
 
 /// The name of an unread template format, by file extension.
@@ -108,7 +108,7 @@ pub fn unread_format(ext: &str) -> Option<&'static str> {
 }
 
 /// Unread formats that are script throughout (no markup around the code).
-const SCRIPT_LANGUAGES: &[&str] = &["coffee", "litcoffee"];
+const SCRIPT_LANGUAGES: &[&str] = &["litcoffee"];
 
 /// True when a file of this unread format is all script, so any tracker it names is in script.
 pub fn is_script_language(ext: &str) -> bool {
@@ -165,6 +165,7 @@ mod tests {
         assert_eq!(unread_format("PUG"), Some("Pug"));
         assert_eq!(unread_format("haml"), None);
         assert_eq!(unread_format("hamlc"), Some("Haml Coffee"));
+        assert_eq!(unread_format("coffee"), None);
         assert_eq!(unread_format("js"), None);
         assert!(can_hold_script("%html\n  :javascript\n    fbq('init')"));
         assert!(can_hold_script("doctype html\nscript.\n  gtag('js')"));

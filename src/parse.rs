@@ -1,11 +1,12 @@
 //! Stage 4: parse one script block with swc. Spans come out as whole-file byte offsets
 //! (`BytePos(1 + offset)`, since swc reserves position 0), so nothing downstream needs a map.
 
-use crate::extract::{BlockKind, Lang, ScriptBlock};
+use crate::extract::{BlockKind, Lang, OffsetMap, ScriptBlock};
 use crate::source::ByteSpan;
 use swc_common::BytePos;
 use swc_ecma_ast::{EsVersion, Program};
 use swc_ecma_parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+use swc_ecma_visit::{VisitMut, VisitMutWith};
 
 /// Nesting deeper than this is refused before parsing: swc and our own recursive walks would
 /// overflow the stack on it, and no hand-written code nests so deep.
@@ -78,6 +79,63 @@ pub fn parse_block_at(
     block: &ScriptBlock,
     file: u32,
 ) -> Result<Program, ParseError> {
+    parse_block_mapped(file_text, block, file, None)
+}
+
+/// [`parse_block_at`] for a decoded block whose positions `map` takes back into the file: every
+/// span of the program (and a parse error's) is moved to the file bytes it stands for.
+pub fn parse_block_mapped(
+    file_text: &str,
+    block: &ScriptBlock,
+    file: u32,
+    map: Option<&OffsetMap>,
+) -> Result<Program, ParseError> {
+    let decoded = block.decoded.is_some();
+    match (map, decoded) {
+        (Some(map), true) => {
+            let at = |d: u32| d.saturating_sub(block.span.start);
+            parse_unmapped(file_text, block, file)
+                .map(|mut p| {
+                    let origin = 1 + file * FILE_STRIDE;
+                    p.visit_mut_with(&mut Remap {
+                        base: origin + block.span.start,
+                        origin,
+                        map,
+                    });
+                    p
+                })
+                .map_err(|mut e| {
+                    let (lo, hi) = (at(e.span.start), at(e.span.end));
+                    e.span = ByteSpan::new(map.start(lo), map.end(hi).max(map.start(lo)));
+                    e
+                })
+        }
+        _ => parse_unmapped(file_text, block, file),
+    }
+}
+
+/// Moves spans of a decoded block's program to the file bytes they stand for.
+struct Remap<'m> {
+    /// Where decoded offset 0 is.
+    base: u32,
+    /// Where file offset 0 is.
+    origin: u32,
+    map: &'m OffsetMap,
+}
+
+impl VisitMut for Remap<'_> {
+    fn visit_mut_span(&mut self, span: &mut swc_common::Span) {
+        if span.lo.0 < self.base {
+            return;
+        }
+        let lo = self.map.start(span.lo.0 - self.base);
+        let hi = self.map.end(span.hi.0.saturating_sub(self.base)).max(lo);
+        span.lo = BytePos(self.origin + lo);
+        span.hi = BytePos(self.origin + hi);
+    }
+}
+
+fn parse_unmapped(file_text: &str, block: &ScriptBlock, file: u32) -> Result<Program, ParseError> {
     let code: &str = match &block.decoded {
         Some(d) => d,
         None => &file_text[block.span.start as usize..block.span.end as usize],

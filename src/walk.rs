@@ -10,7 +10,7 @@ use std::sync::Mutex;
 /// File extensions the scanner reads.
 #[rustfmt::skip]
 pub const EXTENSIONS: &[&str] = &[
-    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", // scripts
+    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "coffee", // scripts
     "html", "htm", "vue", "svelte", "astro", // pages and components
     "php", "phtml", "liquid", "twig", "jinja", "jinja2", "j2", "njk", "erb", "hbs", "handlebars",
     "mustache", "ejs", "cshtml", "razor", "haml", "slim", // server templates

@@ -60,8 +60,8 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
         assert_eq!(code, 0, "not analysed is not a finding: {out}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
-            v["files_scanned"], 2,
-            "the two scripts; Pug is not scanned: {out}"
+            v["files_scanned"], 3,
+            "the two scripts and the CoffeeScript one; Pug is not scanned: {out}"
         );
         let errors: Vec<(String, String)> = v["errors"]
             .as_array()
@@ -95,15 +95,45 @@ fn a_compile_to_js_language_that_names_a_tracker_is_not_analysed() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
-        "app/analytics.coffee",
-        "window.track = (user) ->\n  mixpanel.people.set $email: user.email\n",
+        "app/analytics.litcoffee",
+        "Tracking\n\n    window.track = (user) ->\n      mixpanel.people.set $email: user.email\n",
     );
-    write(dir.path(), "app/util.coffee", "square = (x) -> x * x\n");
+    write(
+        dir.path(),
+        "app/util.litcoffee",
+        "    square = (x) -> x * x\n",
+    );
     let (code, out, _) = run_in(dir.path(), &["check", "app", "--format", "compact"]);
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "app/analytics.coffee:1:1: warning not-analysed unsupported-format: CoffeeScript is not analysed yet, and this file names the tracker `mixpanel` in script\n"
+        "app/analytics.litcoffee:1:1: warning not-analysed unsupported-format: Literate CoffeeScript is not analysed yet, and this file names the tracker `mixpanel` in script\n"
+    );
+}
+
+#[test]
+fn coffeescript_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "app/analytics.coffee",
+        "window.track = (user) ->\n  mixpanel.people.set $email: user.email\n",
+    );
+    write(dir.path(), "app/util.coffee", "square = (x) -> x * x\n");
+    write(dir.path(), "app/broken.coffee", "mixpanel.track 'a\n");
+    write(
+        dir.path(),
+        "app/partly.coffee",
+        "track = (user) ->\n  [first, ..., last] = user.names\n  mixpanel.identify user.email\n",
+    );
+    let (code, out, _) = run_in(dir.path(), &["check", "app", "--format", "compact"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "app/analytics.coffee:2:3: warning data-to-tracker email address from user.email is sent to Mixpanel in mixpanel.people.set() profile properties (key $email)\n\
+         app/partly.coffee:3:3: warning data-to-tracker email address from user.email is sent to Mixpanel in mixpanel.identify() user id (argument 1)\n\
+         app/broken.coffee:1:1: warning not-analysed parse-error: parse error at 1:16: CoffeeScript: unterminated string\n\
+         app/partly.coffee:1:1: warning not-analysed parse-error: parse error at 2:3: CoffeeScript: a statement could not be translated and is left out of the analysis: unexpected token (at `,`)\n"
     );
 }
 
@@ -189,7 +219,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
     let err_lines: Vec<&str> = err.lines().collect();
     assert!(
         err_lines[0].starts_with(
-            "1 finding (1 error, 0 warnings) in 3 files scanned, 3 parsed, 2 not analysed, in "
+            "1 finding (1 error, 0 warnings) in 4 files scanned, 3 parsed, 2 not analysed, in "
         ),
         "{err}"
     );

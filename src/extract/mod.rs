@@ -3,6 +3,7 @@
 //! span the analysis reports points into the original file. Template formats plug in here.
 
 pub mod angular;
+pub mod coffee;
 pub mod haml;
 pub mod html;
 mod indent;
@@ -60,9 +61,64 @@ pub struct ScriptBlock {
     pub span: ByteSpan,
     pub lang: Lang,
     pub kind: BlockKind,
-    /// The code when it differs from the file's bytes (HTML entities decoded in an attribute);
-    /// offsets inside it then approximate the original.
+    /// The code when it differs from the file's bytes (HTML entities decoded in an attribute,
+    /// CoffeeScript translated); offsets inside it then approximate the original, unless
+    /// [`Extracted::offset_maps`] maps them back exactly.
     pub decoded: Option<String>,
+}
+
+/// A run of a block's decoded code that stands for bytes of the file: `decoded_len` bytes at
+/// `decoded` (from the start of the decoded code) for `file_len` bytes at `file`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OffsetSeg {
+    pub decoded: u32,
+    pub file: u32,
+    pub decoded_len: u32,
+    pub file_len: u32,
+}
+
+/// Where the positions of a decoded block are in the file: the runs of its code that come from
+/// the file (a translated token), in order. Code written by the translation between them maps
+/// to the neighbouring run: a span's start to the next run, its end to the previous one.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    segs: Vec<OffsetSeg>,
+}
+
+impl OffsetMap {
+    /// `segs` must be sorted by their decoded offset.
+    pub fn new(segs: Vec<OffsetSeg>) -> Self {
+        Self { segs }
+    }
+
+    /// The file offset of a span starting at decoded offset `d`.
+    pub fn start(&self, d: u32) -> u32 {
+        let k = self.segs.partition_point(|s| s.decoded <= d);
+        if k > 0 {
+            let s = &self.segs[k - 1];
+            if d < s.decoded + s.decoded_len.max(1) {
+                return s.file + (d - s.decoded).min(s.file_len);
+            }
+        }
+        match self.segs.get(k) {
+            Some(next) => next.file,
+            None => self.segs.last().map_or(0, |s| s.file + s.file_len),
+        }
+    }
+
+    /// The file offset of a span ending at decoded offset `d`.
+    pub fn end(&self, d: u32) -> u32 {
+        let k = self.segs.partition_point(|s| s.decoded < d);
+        if k == 0 {
+            return self.segs.first().map_or(0, |s| s.file);
+        }
+        let s = &self.segs[k - 1];
+        if d <= s.decoded + s.decoded_len {
+            s.file + (d - s.decoded).min(s.file_len)
+        } else {
+            s.file + s.file_len
+        }
+    }
 }
 
 /// An element that declares a form field or displays data: what selectors resolve against.
@@ -156,12 +212,25 @@ pub struct Extracted {
     /// An Angular component's `templateUrl`, as written: its template's bindings and handlers
     /// belong to this component.
     pub template_url: Option<String>,
+    /// Exact positions of decoded blocks, by block index.
+    pub offset_maps: Vec<(usize, OffsetMap)>,
+    /// What could not be read into script blocks (a CoffeeScript file whose tokens do not
+    /// close): the offset and why; reported as parse errors.
+    pub errors: Vec<(u32, String)>,
 }
 
 impl Extracted {
     /// The text blocks are parsed from.
     pub fn code_text<'t>(&'t self, file_text: &'t str) -> &'t str {
         self.masked.as_deref().unwrap_or(file_text)
+    }
+
+    /// The offset map of block `i`, if its decoded code has one.
+    pub fn offset_map(&self, i: usize) -> Option<&OffsetMap> {
+        self.offset_maps
+            .iter()
+            .find(|(b, _)| *b == i)
+            .map(|(_, m)| m)
     }
 }
 
@@ -236,6 +305,7 @@ pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
         "astro" => Some(svelte::extract_astro(text)),
         "haml" => Some(haml::extract(text)),
         "slim" => Some(slim::extract(text)),
+        "coffee" => Some(coffee::extract(text)),
         _ => None,
     }
 }
