@@ -93,7 +93,8 @@ pub fn parse_block_mapped(
     let decoded = block.decoded.is_some();
     match (map, decoded) {
         (Some(map), true) => {
-            let at = |d: u32| d.saturating_sub(block.span.start);
+            // A parse error's span is a file offset (`to_span`), in the file's region.
+            let at = |d: u32| d.saturating_sub(file * FILE_STRIDE + block.span.start);
             parse_unmapped(file_text, block, file)
                 .map(|mut p| {
                     let origin = 1 + file * FILE_STRIDE;
