@@ -390,13 +390,15 @@ impl<'a> Engine<'a> {
             }
         }
         // Does this file define a wrapper: a function whose parameters reach an SDK call, or
-        // one that hands out an SDK's API (`getSentry()`)?
+        // one named for an SDK that hands out its API (`getSentry()`; importers load only
+        // such names for what they return)?
         let sdks = &self.cat.sdks;
         let wrapper = self.funcs.iter().any(|f| {
             f.node_span().start < crate::parse::FILE_STRIDE
                 && f.summary.as_ref().is_some_and(|s| {
                     !s.hits.is_empty()
-                        || matches!(&s.ret.kind, Kind::Global(p) if sdks.is_handle(p))
+                        || (matches!(&s.ret.kind, Kind::Global(p) if sdks.is_handle(p))
+                            && sdks.named_in(f.name.rsplit('.').next().unwrap_or(&f.name)))
                 })
         });
         let files = self
