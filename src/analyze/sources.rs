@@ -329,18 +329,12 @@ impl<'a> Engine<'a> {
                         out.add_label(l.clone());
                     }
                 }
-                Origin::Param { func, index, path } => {
+                Origin::Param { path, .. } => {
                     if path.len() < MAX_DEPTH {
-                        let mut p = path.to_vec();
-                        p.push(Seg::Prop(key.into(), span));
-                        out.add_label(Label {
-                            origin: Origin::Param {
-                                func: *func,
-                                index: *index,
-                                path: p.into(),
-                            },
-                            steps: l.steps.clone(),
-                        });
+                        out.add_label(
+                            l.then_seg(Seg::Prop(key.into(), span))
+                                .expect("a parameter"),
+                        );
                     }
                 }
             }
@@ -400,19 +394,9 @@ impl<'a> Engine<'a> {
             out.add_label(label);
         }
         for l in &recv.taint {
-            if let Origin::Param { func, index, path } = &l.origin {
-                let mut p = path.to_vec();
-                p.push(Seg::Read(read.as_str().into(), span));
-                out.add_label(Label {
-                    origin: Origin::Param {
-                        func: *func,
-                        index: *index,
-                        path: p.into(),
-                    },
-                    steps: l.steps.clone(),
-                });
-            } else {
-                out.add_label(l.clone());
+            match l.then_seg(Seg::Read(read.as_str().into(), span)) {
+                Some(extended) => out.add_label(extended),
+                None => out.add_label(l.clone()),
             }
         }
         Some(out)
@@ -881,19 +865,12 @@ impl<'a> Engine<'a> {
 /// (`getFieldValue('email')`), resolved when the function's summary is applied.
 pub(super) fn keyed_by_param(bag: BagKind, key: &Value, span: ByteSpan) -> Value {
     let mut out = Value::default();
-    for l in &key.taint {
-        if let Origin::Param { func, index, path } = &l.origin {
-            let mut p = path.to_vec();
-            p.push(Seg::Key(bag, span));
-            out.add_label(Label {
-                origin: Origin::Param {
-                    func: *func,
-                    index: *index,
-                    path: p.into(),
-                },
-                steps: l.steps.clone(),
-            });
-        }
+    for l in key
+        .taint
+        .iter()
+        .filter_map(|l| l.then_seg(Seg::Key(bag, span)))
+    {
+        out.add_label(l);
     }
     out
 }

@@ -119,6 +119,24 @@ pub struct Label {
 }
 
 impl Label {
+    /// A parameter's label one access further (`p.email`, `p.val()`, a read keyed by `p`);
+    /// `None` for a source's label, which has no path.
+    pub fn then_seg(&self, seg: Seg) -> Option<Label> {
+        let Origin::Param { func, index, path } = &self.origin else {
+            return None;
+        };
+        let mut p = path.to_vec();
+        p.push(seg);
+        Some(Label {
+            origin: Origin::Param {
+                func: *func,
+                index: *index,
+                path: p.into(),
+            },
+            steps: self.steps.clone(),
+        })
+    }
+
     pub fn with_step(&self, step: Step) -> Label {
         Label {
             origin: self.origin.clone(),
