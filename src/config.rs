@@ -379,6 +379,7 @@ impl Loaded {
                 types: Vec::new(),
                 part_types: Default::default(),
                 self_callbacks: Vec::new(),
+                slots: Vec::new(),
                 calls: sinks
                     .iter()
                     .map(|s| CallShape {

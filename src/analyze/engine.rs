@@ -187,7 +187,9 @@ pub struct Engine<'a> {
     /// JSX `ref={emailRef}` on a sensitive field: the ref stands for the element.
     pub(super) dom_refs: HashMap<String, Rc<DomInfo>>,
     sources: Vec<SourceInfo>,
-    source_ids: HashMap<(ByteSpan, CategoryId), SourceId>,
+    /// Sources by span and category; a vendor slot's guess is kept apart from a read at the
+    /// same place (a handler's `e.target.value` is a guess in its summary, a read when called).
+    source_ids: HashMap<(ByteSpan, CategoryId, bool), SourceId>,
     flows: Vec<Flow>,
     flow_keys: HashSet<(SourceId, ByteSpan, String)>,
     funcs: Vec<FuncEntry<'a>>,
@@ -369,6 +371,26 @@ impl<'a> Engine<'a> {
             let (at, e) = place(f);
             e >= strongest[&at]
         });
+        // A vendor slot's guess adds nothing where a read of that category reaches the call
+        // under any key (`fbq('init', id, am)` called with `{ em: emailInput.value }`); a guess
+        // about a parameter nothing where callers' data reaches the call at all.
+        let seen: HashSet<(ByteSpan, Option<CategoryId>)> = self
+            .flows
+            .iter()
+            .filter(|f| sources[f.source as usize].evidence > Evidence::Slot)
+            .flat_map(|f| {
+                let c = sources[f.source as usize].category;
+                [(f.sink.span, Some(c)), (f.sink.span, None)]
+            })
+            .collect();
+        self.flows.retain(|f| {
+            let s = &sources[f.source as usize];
+            match s.evidence {
+                Evidence::SlotParam => !seen.contains(&(f.sink.span, None)),
+                Evidence::Slot => !seen.contains(&(f.sink.span, Some(s.category))),
+                _ => true,
+            }
+        });
         // Parameter names are guesses: one per sink key and category says all there is (a
         // wrapper calling a wrapper would otherwise report each one's parameter).
         let mut guessed: HashSet<(ByteSpan, String, CategoryId)> = HashSet::default();
@@ -428,7 +450,8 @@ impl<'a> Engine<'a> {
         desc: String,
         evidence: Evidence,
     ) -> Label {
-        let id = match self.source_ids.get(&(span, category)) {
+        let key = (span, category, evidence <= Evidence::Slot);
+        let id = match self.source_ids.get(&key) {
             Some(&id) => {
                 // The same read, now known for what it is (a form field, not just a name).
                 let known = &mut self.sources[id as usize];
@@ -448,7 +471,7 @@ impl<'a> Engine<'a> {
                     expr,
                     evidence,
                 });
-                self.source_ids.insert((span, category), id);
+                self.source_ids.insert(key, id);
                 id
             }
         };
@@ -649,7 +672,7 @@ impl<'a> Engine<'a> {
         scope.borrow_mut().vars.insert(name.into(), binding);
     }
 
-    fn lookup(&self, name: &str) -> Option<Value> {
+    pub(super) fn lookup(&self, name: &str) -> Option<Value> {
         let mut scope = Some(self.scope.clone());
         while let Some(s) = scope {
             let s = s.borrow();
@@ -2266,6 +2289,7 @@ impl<'a> Engine<'a> {
             callee_span: to_span(name.span),
             args: &args,
             arg_spans: &[span],
+            arg_exprs: &[],
             is_new: false,
             has_spread: false,
         };
@@ -2594,6 +2618,7 @@ impl<'a> Engine<'a> {
             callee_span: to_span(swc_common::Spanned::span(callee)),
             args: &arg_vals,
             arg_spans: &arg_spans,
+            arg_exprs: args,
             is_new,
             has_spread,
         };

@@ -6,6 +6,7 @@ mod opaque;
 mod pickers;
 mod react;
 mod sinks;
+mod slots;
 mod sources;
 mod template;
 pub mod value;

@@ -19,6 +19,8 @@ pub struct Call<'v> {
     pub args: &'v [Value],
     /// Where each argument is written: steps point at the callback's event name, not the call.
     pub arg_spans: &'v [ByteSpan],
+    /// The arguments as written, where there are any (a JSX component's props are not).
+    pub arg_exprs: &'v [swc_ecma_ast::ExprOrSpread],
     pub is_new: bool,
     /// `f(...xs)`: argument positions are unknown, so every argument is treated as data.
     pub has_spread: bool,
@@ -64,6 +66,9 @@ impl Engine<'_> {
                 if call.has_spread || shape.carries_data(i) {
                     self.send_to_sink(&site, i, arg);
                 }
+            }
+            if let (Some(slot), false) = (cat.sdks.slot(sdk, &shape.what), call.has_spread) {
+                self.vendor_slots(&site, slot, shape, call);
             }
             return true;
         }

@@ -55,8 +55,10 @@ impl Catalog {
         for (name, category) in names {
             sensitive.add_custom(name, *category);
         }
+        let sdks = Sdks::from_sdks(all)?;
+        check_slot_categories(&sdks, &sensitive)?;
         Ok(Catalog {
-            sdks: Sdks::from_sdks(all)?,
+            sdks,
             names: sensitive,
             custom,
         })
@@ -66,11 +68,35 @@ impl Catalog {
     /// is a build defect, reported once rather than per file.
     pub fn builtin() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| Catalog {
-            sdks: Sdks::builtin().unwrap_or_else(|e| panic!("built-in SDK catalog: {e}")),
-            names: Names::from_toml(include_str!("../../lints/sensitive.toml"))
-                .unwrap_or_else(|e| panic!("built-in sensitive-data catalog: {e}")),
-            custom: Custom::default(),
+        CATALOG.get_or_init(|| {
+            let sdks = Sdks::builtin().unwrap_or_else(|e| panic!("built-in SDK catalog: {e}"));
+            let names = Names::from_toml(include_str!("../../lints/sensitive.toml"))
+                .unwrap_or_else(|e| panic!("built-in sensitive-data catalog: {e}"));
+            check_slot_categories(&sdks, &names)
+                .unwrap_or_else(|e| panic!("built-in SDK catalog: {e}"));
+            Catalog {
+                sdks,
+                names,
+                custom: Custom::default(),
+            }
         })
     }
+}
+
+/// Every category a vendor slot names is one of the data taxonomy's.
+fn check_slot_categories(sdks: &Sdks, names: &Names) -> Result<(), String> {
+    for sdk in &sdks.all {
+        for slot in &sdk.slots {
+            if let Some(bad) = slot
+                .categories()
+                .find(|c| names.category_by_id(c).is_none())
+            {
+                return Err(format!(
+                    "lints/sdks/{}.toml: slot `{}` names category `{bad}`, which lints/sensitive.toml does not define",
+                    sdk.id, slot.what
+                ));
+            }
+        }
+    }
+    Ok(())
 }

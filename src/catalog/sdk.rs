@@ -84,6 +84,42 @@ pub struct Sdk {
     /// Methods whose callback receives the SDK's own API (Sentry `configureScope(scope => …)`).
     #[serde(default)]
     pub self_callbacks: Vec<String>,
+    /// What the vendor defines as personal data in its call shapes' arguments (Meta's
+    /// advanced-matching `em`): a value of unknown origin there is still reported.
+    #[serde(default, rename = "slot")]
+    pub slots: Vec<Slot>,
+}
+
+/// Personal data by the vendor's definition, for the call shapes of one `what`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    /// The `what` of the call shapes it applies to (`advanced matching`).
+    pub what: String,
+    /// Key paths inside a data-carrying argument (`em`, `user_data.email`) and the category the
+    /// vendor defines for each. A string argument equal to a key path names the slot of the
+    /// argument after it (`gtag('set', 'user_data', X)`, `people.set('$email', X)`).
+    #[serde(default)]
+    pub keys: std::collections::BTreeMap<String, String>,
+    /// The categories a data-carrying argument passed whole holds (`Sentry.setUser(user)`).
+    #[serde(default)]
+    pub whole: Vec<String>,
+}
+
+impl Slot {
+    /// Whether some slot lies below `path` (`user_data` has `user_data.email`).
+    pub fn has_below(&self, path: &str) -> bool {
+        path.is_empty() && !self.keys.is_empty()
+            || self.keys.keys().any(|k| {
+                k.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+    }
+
+    /// Every category the slot names, for checking them against the data taxonomy.
+    pub fn categories(&self) -> impl Iterator<Item = &str> {
+        self.keys.values().chain(&self.whole).map(String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,6 +288,14 @@ impl Sdks {
             for (j, a) in sdk.assigns.iter().enumerate() {
                 assigns.insert(a.target.clone(), (id, j));
             }
+            for slot in &sdk.slots {
+                if !sdk.calls.iter().any(|c| c.what == slot.what) {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: slot `{}` names no call shape's `what`",
+                        sdk.id, slot.what
+                    ));
+                }
+            }
         }
         Ok(Self {
             all,
@@ -393,6 +437,11 @@ impl Sdks {
     /// The call shapes registered for a resolved callee path.
     pub fn calls_for(&self, path: &str) -> &[(SdkId, usize)] {
         self.calls.get(path).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The vendor's definition of personal data in the arguments of calls of this `what`.
+    pub fn slot(&self, sdk: SdkId, what: &str) -> Option<&Slot> {
+        self.all[sdk as usize].slots.iter().find(|s| s.what == what)
     }
 
     pub fn call(&self, sdk: SdkId, index: usize) -> &CallShape {

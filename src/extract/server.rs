@@ -168,6 +168,7 @@ fn mask(text: &str, dialect: Dialect, found: &Scan) -> Extracted {
     let mut bytes = source();
     for p in pieces {
         blank(&mut bytes, p.start, p.end);
+        write_replacement(&mut bytes, p);
     }
     let first = html::extract(&into_string(bytes));
     let js_regions: Vec<(usize, usize)> = first
@@ -184,9 +185,13 @@ fn mask(text: &str, dialect: Dialect, found: &Scan) -> Extracted {
     let mut shown: Vec<(usize, String)> = Vec::new();
     for p in pieces {
         blank(&mut bytes, p.start, p.end);
+        write_replacement(&mut bytes, p);
         let Some(expr) = &p.output else {
             continue;
         };
+        if p.replace.is_some() {
+            continue;
+        }
         if in_js(p.start) {
             let len = p.end - p.start;
             let mut placeholder = format!("_${}", interpolations.len());
@@ -227,6 +232,15 @@ fn mask(text: &str, dialect: Dialect, found: &Scan) -> Extracted {
 
 // ---------------------------------------------------------------------------------------------
 // Masking helpers
+
+/// A tag that prints markup (`<%= javascript_tag do %>`) gets that markup, padded with blanks.
+fn write_replacement(bytes: &mut [u8], p: &Piece) {
+    if let Some(text) = p.replace {
+        if text.len() <= p.end - p.start {
+            bytes[p.start..p.start + text.len()].copy_from_slice(text.as_bytes());
+        }
+    }
+}
 
 /// Replaces `bytes[start..end]` with spaces, keeping line breaks.
 pub(super) fn blank(bytes: &mut [u8], start: usize, end: usize) {
@@ -542,6 +556,9 @@ struct Piece {
     output: Option<String>,
     /// The speculative group (a PHP statement block) the piece belongs to.
     group: Option<usize>,
+    /// What the page has in the tag's place instead of blanks: Rails' `javascript_tag do`
+    /// prints a `<script>`, its `end` the `</script>`.
+    replace: Option<&'static str>,
 }
 
 struct Scan<'t> {
@@ -556,6 +573,8 @@ struct Scan<'t> {
     groups: Vec<(usize, usize)>,
     /// The group the pieces being added belong to.
     group: Option<usize>,
+    /// Open ERB Ruby blocks: for a `javascript_tag do` block, its opening piece.
+    ruby_blocks: Vec<Option<usize>>,
 }
 
 fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
@@ -566,6 +585,7 @@ fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
         fixes: Vec::new(),
         groups: Vec::new(),
         group: None,
+        ruby_blocks: Vec::new(),
     };
     if dialect == Dialect::Razor {
         s.razor(0, b.len());
@@ -623,6 +643,7 @@ impl Scan<'_> {
                 end,
                 output: None,
                 group: self.group,
+                replace: None,
             });
         }
     }
@@ -634,6 +655,7 @@ impl Scan<'_> {
                 end,
                 output: Some(expr),
                 group: self.group,
+                replace: None,
             });
         }
     }
@@ -661,6 +683,7 @@ impl Scan<'_> {
                 end,
                 output: None,
                 group: None,
+                replace: None,
             });
         }
         self.pieces.sort_by_key(|p| (p.start, p.end));
@@ -895,7 +918,43 @@ impl Scan<'_> {
         } else {
             self.blank(i, end);
         }
+        if dialect == Dialect::Erb && c != Some(b'#') {
+            let inner = lossy(&b[(i + skip).min(close)..close]);
+            self.ruby_block(inner.trim().trim_matches(['-', '=']).trim(), is_output);
+        }
         Some(end)
+    }
+
+    /// Follows ERB's Ruby blocks, so the `end` of a `<%= javascript_tag do %>` is found: the
+    /// helper prints its block inside `<script>…</script>`.
+    fn ruby_block(&mut self, code: &str, is_output: bool) {
+        let first_word = code
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or("");
+        let opens_with_do =
+            code.ends_with(" do") || code == "do" || code.ends_with('|') && code.contains(" do |");
+        let piece = self.pieces.len().checked_sub(1);
+        if first_word == "end" {
+            if let Some(Some(open)) = self.ruby_blocks.pop() {
+                let close = self.pieces.len() - 1;
+                let fits = |p: &Piece, text: &str| p.end - p.start >= text.len();
+                if fits(&self.pieces[open], "<script>") && fits(&self.pieces[close], "</script>") {
+                    self.pieces[open].replace = Some("<script>");
+                    self.pieces[close].replace = Some("</script>");
+                }
+            }
+        } else if opens_with_do {
+            let script = is_output
+                && (first_word == "javascript_tag"
+                    || first_word == "content_tag" && code.contains(":script"));
+            self.ruby_blocks.push(if script { piece } else { None });
+        } else if matches!(
+            first_word,
+            "if" | "unless" | "case" | "while" | "until" | "for" | "begin"
+        ) {
+            self.ruby_blocks.push(None);
+        }
     }
 
     /// Handlebars / Mustache: `{{x}}`, `{{{x}}}`, `{{#…}}`, `{{/…}}`, `{{^…}}`, `{{else}}`,

@@ -85,6 +85,10 @@ impl StepRef {
 /// stronger source reaches the same sink key with the same category: that one explains it better.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Evidence {
+    /// A vendor slot's definition only, for a value made from a function's parameters.
+    SlotParam,
+    /// A vendor slot's definition only (`fbq('init', id, { em: x })` with `x` of unknown origin).
+    Slot,
     /// A function parameter's name (`function identify(email)`).
     ParamName,
     /// A property's or variable's name (`user.email`).
@@ -224,6 +228,27 @@ impl Report {
                 .or_insert(f.evidence);
         }
         self.findings.retain(|f| f.evidence >= strongest[&place(f)]);
+        // A vendor slot's guess adds nothing where a read of that category reaches the same
+        // call under any key; a guess about a parameter nothing where callers' data reaches it.
+        let seen: std::collections::HashSet<(String, ByteSpan, String)> = self
+            .findings
+            .iter()
+            .filter(|f| f.evidence > Evidence::Slot)
+            .flat_map(|f| {
+                [
+                    (f.file.clone(), f.sink.span, f.category.clone()),
+                    (f.file.clone(), f.sink.span, String::new()),
+                ]
+            })
+            .collect();
+        self.findings.retain(|f| {
+            let category = match f.evidence {
+                Evidence::SlotParam => String::new(),
+                Evidence::Slot => f.category.clone(),
+                _ => return true,
+            };
+            !seen.contains(&(f.file.clone(), f.sink.span, category))
+        });
         // One guess from a parameter's name per sink key and category is enough.
         let mut guessed = std::collections::HashSet::new();
         self.findings
