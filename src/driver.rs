@@ -76,7 +76,9 @@ fn prefilter() -> &'static Prefilter {
             crate::suppress::NEXT_LINE.to_string(),
             crate::suppress::FILE.to_string(),
         ]);
+        let sdks = &Catalog::current().sdks;
         Prefilter::for_globals(needles.iter().map(String::as_str))
+            .with_short_members(sdks.root_members())
     })
 }
 

@@ -390,6 +390,31 @@ impl Sdks {
         self.roots.get(name).copied()
     }
 
+    /// Every `(global, member)` an SDK is called through (`("FS", "identify")`, `("ga", "")` for
+    /// a call of the global itself): what a short global name is recognised by in minified code.
+    pub fn root_members(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let calls = self
+            .all
+            .iter()
+            .flat_map(|s| &s.calls)
+            .map(|c| c.callee.as_str());
+        let assigns = self
+            .all
+            .iter()
+            .flat_map(|s| &s.assigns)
+            .map(|a| a.target.as_str());
+        let instances = self.instances.keys().map(String::as_str);
+        calls
+            .chain(assigns)
+            .chain(instances)
+            .filter(|p| !p.starts_with("npm:"))
+            .map(|p| {
+                let mut segs = p.split(['.', '(']);
+                let root = segs.next().unwrap_or("");
+                (root, segs.next().unwrap_or(""))
+            })
+    }
+
     /// What the prefilter looks for: every global name, every npm package name, and the names
     /// that start an instance path (`$posthog`).
     pub fn needles(&self) -> impl Iterator<Item = String> + '_ {
