@@ -3,6 +3,7 @@
 
 pub mod data_to_tracker;
 pub mod suppression_without_reason;
+pub mod unused_custom_sink;
 pub mod unused_suppression;
 
 /// A rule's fixed metadata. Ids are stable: never renamed or reused.
@@ -22,6 +23,7 @@ pub static RULES: &[&Rule] = &[
     &data_to_tracker::RULE,
     &unused_suppression::RULE,
     &suppression_without_reason::RULE,
+    &unused_custom_sink::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

@@ -68,7 +68,7 @@ impl Level {
 #[serde(deny_unknown_fields)]
 pub struct SinkConfig {
     /// The call as written once `window.` and aliases are resolved: `myco.track`, `trackEvent`.
-    pub callee: String,
+    pub callee: toml::Spanned<String>,
     #[serde(default)]
     pub command: Vec<String>,
     #[serde(default)]
@@ -172,6 +172,8 @@ pub struct Loaded {
     pub config: Config,
     pub dir: PathBuf,
     pub path: PathBuf,
+    /// The file's text, for findings that point into it.
+    pub text: String,
 }
 
 /// `overshare.toml` in `start` or the nearest folder above it.
@@ -221,6 +223,7 @@ pub fn load(path: &Path) -> Result<Loaded, Box<ConfigError>> {
         config,
         dir,
         path: path.into(),
+        text,
     })
 }
 
@@ -284,8 +287,11 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     for s in &config.sinks {
         if s.args.is_empty() && s.rest.is_none() {
             return Err((
-                format!("sink `{}` names no data-carrying argument", s.callee),
-                find(&s.callee),
+                format!(
+                    "sink `{}` names no data-carrying argument",
+                    s.callee.get_ref()
+                ),
+                Some(s.callee.span()),
                 Some("add `args = [0]` (0-based indexes) or `rest = 0`".into()),
             ));
         }
@@ -359,12 +365,15 @@ impl Loaded {
                 .collect();
             let mut globals: Vec<String> = sinks
                 .iter()
-                .map(|s| s.callee.split(['.', '(']).next().unwrap_or("").to_string())
+                .map(|s| {
+                    let callee = s.callee.get_ref();
+                    callee.split(['.', '(']).next().unwrap_or("").to_string()
+                })
                 .collect();
             globals.sort();
             globals.dedup();
             sdks.push(Sdk {
-                id: format!("custom-{slug}"),
+                id: format!("{}{slug}", crate::catalog::sdk::CONFIGURED_PREFIX),
                 name: vendor.to_string(),
                 vendor: vendor.to_string(),
                 class: sinks[0].class,
@@ -380,10 +389,11 @@ impl Loaded {
                 part_types: Default::default(),
                 self_callbacks: Vec::new(),
                 slots: Vec::new(),
+                named_instances: Default::default(),
                 calls: sinks
                     .iter()
                     .map(|s| CallShape {
-                        callee: s.callee.clone(),
+                        callee: s.callee.get_ref().clone(),
                         command: s.command.clone(),
                         args: s.args.clone(),
                         rest: s.rest,
@@ -398,6 +408,45 @@ impl Loaded {
     }
 
     /// Applies rule levels, SDK-class severities and per-path overrides to a run's findings.
+    /// `unused-custom-sink`: each `[[sink]]` whose callee no call of a full scan matched, at
+    /// its `callee` value. `display` is how reports name this file.
+    pub fn unused_sinks(
+        &self,
+        used: &std::collections::BTreeSet<String>,
+        display: &str,
+    ) -> Vec<Finding> {
+        let idx = crate::source::LineIndex::new(&self.text);
+        let rule = crate::lints::unused_custom_sink::RULE.id;
+        self.config
+            .sinks
+            .iter()
+            .filter(|s| !used.contains(s.callee.get_ref()))
+            .map(|s| {
+                let range = s.callee.span();
+                let span = crate::source::ByteSpan::new(range.start as u32, range.end as u32);
+                let mut sink = crate::report::SpanRef::new(span);
+                sink.start = idx.line_col(span.start);
+                sink.end = idx.line_col(span.end);
+                Finding {
+                    rule,
+                    severity: Severity::Warning,
+                    category: "configuration".into(),
+                    sdk: "none".into(),
+                    message: format!(
+                        "sink `{}` ({}) matched no call in the scanned code: fix the callee or remove the entry",
+                        s.callee.get_ref(),
+                        s.vendor
+                    ),
+                    file: display.to_string(),
+                    sink,
+                    sink_label: "this callee".into(),
+                    help: Some(format!("see `overshare explain {rule}`")),
+                    ..Default::default()
+                }
+            })
+            .collect()
+    }
+
     pub fn apply(&self, findings: Vec<Finding>, cat: &Catalog) -> Vec<Finding> {
         let class_level: HashMap<&str, Level> = self
             .config

@@ -65,6 +65,8 @@ pub struct FileResult {
     pub imports: Vec<PathBuf>,
     /// Methods the file gives every component (Vue plugins' mixins and prototype methods).
     pub global_methods: Vec<String>,
+    /// Callees of the configuration's `[[sink]]` entries that a call in the file matched.
+    pub configured_sinks_used: Vec<String>,
 }
 
 fn prefilter() -> &'static Prefilter {
@@ -194,6 +196,7 @@ fn check_text_unguarded(
     drop(programs);
     result.wrapper = outcome.wrapper;
     result.global_methods = outcome.global_methods.clone();
+    result.configured_sinks_used = outcome.configured_sinks_used.clone();
     let directives = crate::suppress::directives(text);
     if outcome.flows.is_empty() && directives.is_empty() {
         return result;
@@ -760,6 +763,9 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                     report.texts.entry(d).or_insert(t);
                 }
                 report.findings.extend(fr.findings);
+                report
+                    .configured_sinks_used
+                    .extend(fr.configured_sinks_used);
             }
             Some(Err((reason, message))) => report
                 .not_analysed

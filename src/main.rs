@@ -12,7 +12,7 @@ use overshare::report::{json, text};
 use overshare::walk::WalkOptions;
 use overshare::Options;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -322,7 +322,17 @@ fn check(args: CheckArgs) -> ExitCode {
     let report = match overshare::check_paths(&paths, &opts) {
         Ok(mut r) => {
             if let Some(c) = &config {
+                // Only a scan of whole folders can tell that a configured sink is never called.
+                if args.diff_base.is_none() && paths.iter().all(|p| p.is_dir()) {
+                    let display = shown_path(&c.path);
+                    let unused = c.unused_sinks(&r.configured_sinks_used, &display);
+                    if !unused.is_empty() {
+                        r.texts.insert(display, c.text.as_str().into());
+                        r.findings.extend(unused);
+                    }
+                }
                 r.findings = c.apply(std::mem::take(&mut r.findings), Catalog::current());
+                r.sort();
             }
             r
         }
@@ -436,5 +446,16 @@ fn check(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A path as reports show it: relative to the working folder when inside it.
+fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let cwd = cwd.and_then(|c| std::fs::canonicalize(c).ok());
+    match cwd.as_deref().and_then(|c| abs.strip_prefix(c).ok()) {
+        Some(rel) => rel.display().to_string(),
+        None => path.display().to_string(),
     }
 }

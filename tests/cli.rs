@@ -218,23 +218,66 @@ fn configuration_teaches_sinks_sources_sanitizers_and_overrides() {
             )
         })
         .collect();
+    let row = |file: &str, line: u64, category: &str, sdk: &str| {
+        (
+            file.to_string(),
+            line,
+            category.to_string(),
+            sdk.to_string(),
+        )
+    };
     assert_eq!(
         found,
         [
-            (
-                "app.js".to_string(),
-                3,
-                "email".to_string(),
-                "custom-myco-analytics".to_string()
-            ),
-            (
-                "app.js".to_string(),
-                5,
-                "email".to_string(),
-                "meta-pixel".to_string()
-            ),
+            // The misspelt `[[sink]]` entry, reported where it is written.
+            row("overshare.toml", 34, "configuration", "none"),
+            row("app.js", 3, "email", "custom-myco-analytics"),
+            row("app.js", 5, "email", "meta-pixel"),
+            // `import { trackEvent as send }`: the configured wrapper under another name.
+            row("signup.js", 5, "email", "custom-myco-analytics"),
         ]
     );
+    let unused: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "unused-custom-sink")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(unused.len(), 1);
+    assert!(unused[0].contains("`trackEvnt`"), "{unused:?}");
+}
+
+/// Whether a configured sink is used can only be told from a scan of whole folders: files named
+/// one by one (a pre-commit run) or a diff never report it.
+#[test]
+fn unused_custom_sinks_only_on_full_scans() {
+    for args in [
+        &[
+            "check",
+            "projects/configured/src/app.js",
+            "--format",
+            "json",
+        ][..],
+        &[
+            "check",
+            "projects/configured/src/app.js",
+            "projects/configured/src/signup.js",
+            "--format",
+            "json",
+        ],
+    ] {
+        let (_, out, err) = run(args);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        assert!(
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["rule"] != "unused-custom-sink"),
+            "{out}"
+        );
+    }
 }
 
 #[test]

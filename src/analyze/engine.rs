@@ -164,6 +164,8 @@ pub struct Outcome {
     pub wrapper: bool,
     /// Methods this file gives every component (`Vue.mixin({ methods })`, `Vue.prototype.$x`).
     pub global_methods: Vec<String>,
+    /// Callees of the configuration's `[[sink]]` entries that some call here matched.
+    pub configured_sinks_used: Vec<String>,
 }
 
 pub struct Engine<'a> {
@@ -190,6 +192,10 @@ pub struct Engine<'a> {
     /// Sources by span and category; a vendor slot's guess is kept apart from a read at the
     /// same place (a handler's `e.target.value` is a guess in its summary, a read when called).
     source_ids: HashMap<(ByteSpan, CategoryId, bool), SourceId>,
+    /// Callees of configured `[[sink]]` entries a call matched, with or without data.
+    pub(super) configured_sinks_used: std::collections::BTreeSet<String>,
+    /// Named SDK instances created in this file (`mixpanel.marketing` -> `mixpanel`).
+    pub(super) named_instances: HashMap<Rc<str>, Rc<str>>,
     flows: Vec<Flow>,
     flow_keys: HashSet<(SourceId, ByteSpan, String)>,
     funcs: Vec<FuncEntry<'a>>,
@@ -247,6 +253,8 @@ impl<'a> Engine<'a> {
             modules: super::modules::Modules::new(facts.arena, facts.path),
             sources: Vec::new(),
             source_ids: HashMap::default(),
+            named_instances: HashMap::default(),
+            configured_sinks_used: Default::default(),
             flows: Vec::new(),
             flow_keys: HashSet::default(),
             funcs: Vec::new(),
@@ -438,6 +446,7 @@ impl<'a> Engine<'a> {
             files,
             wrapper,
             global_methods: self.global_methods,
+            configured_sinks_used: self.configured_sinks_used.into_iter().collect(),
         }
     }
 
@@ -2556,6 +2565,13 @@ impl<'a> Engine<'a> {
         // read, or a parameter of this function whose callers may pass one), or when the
         // function's name says it returns personal data (`getUserEmail()`).
         let mut callee_val = callee_val;
+        // A wrapper the configuration declares a sink (`[[sink]] callee = "trackEvent"`) is one
+        // however it is imported: by its export's name or as the call spells it.
+        if let Kind::Lazy(lazy) = &callee_val.kind {
+            if let Some(path) = self.configured_sink(callee, lazy) {
+                callee_val = Value::kind(Kind::Global(path));
+            }
+        }
         if let Kind::Lazy(lazy) = &callee_val.kind {
             let lazy = lazy.clone();
             let concrete = |v: &Value| {
@@ -2651,6 +2667,20 @@ impl<'a> Engine<'a> {
             let jquery = Value::kind(Kind::Global("jQuery".into()));
             self.apply(fid, vec![jquery], Value::default(), &step);
             return Value::default();
+        }
+        // `mixpanel.init(token, config, 'marketing')`: `mixpanel.marketing` is that instance.
+        if let Kind::Global(p) = &callee_val.kind {
+            let named = self
+                .cat
+                .sdks
+                .instance_name_arg(p)
+                .and_then(|i| arg_vals.get(i));
+            if let (Some(name), Some((recv, _))) =
+                (named.and_then(Value::as_str), p.rsplit_once('.'))
+            {
+                self.named_instances
+                    .insert(format!("{recv}.{name}").into(), recv.into());
+            }
         }
         // 1. A tracker SDK call: the data-carrying arguments are sent.
         if self.sink_call(&call) || self.beacon_call(&call) {
@@ -2772,6 +2802,27 @@ impl<'a> Engine<'a> {
             }
             _ => self.opaque_call(&call, Kind::Unknown),
         }
+    }
+
+    /// The `[[sink]]` callee an imported binding's call names, if the configuration has one.
+    fn configured_sink(&self, callee: &Expr, lazy: &LazyImport) -> Option<Rc<str>> {
+        let sdks = &self.cat.sdks;
+        let exported: Vec<&str> = lazy
+            .path
+            .iter()
+            .map(|s| s.as_ref())
+            .filter(|s| *s != "default")
+            .collect();
+        let candidates = [
+            (!exported.is_empty()).then(|| exported.join(".")),
+            super::template::expr_path(callee),
+        ];
+        candidates.into_iter().flatten().find_map(|c| {
+            sdks.calls_for(&c)
+                .iter()
+                .any(|&(sdk, _)| sdks.get(sdk).is_configured())
+                .then(|| Rc::from(c.as_str()))
+        })
     }
 
     /// What `find`/`filter` with a predicate that picks fields by name returns: the field, judged

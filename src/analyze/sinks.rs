@@ -56,6 +56,9 @@ impl Engine<'_> {
                 }
                 format!("{shown}('{command}')")
             };
+            if cat.sdks.get(sdk).is_configured() {
+                self.configured_sinks_used.insert(shape.callee.clone());
+            }
             let site = Rc::new(SinkSite {
                 sdk,
                 span: call.span,

@@ -911,6 +911,11 @@ impl Engine<'_> {
     /// The kind of a global path, with SDK handles resolved to the API they stand for.
     pub(super) fn global(&self, path: Rc<str>) -> Kind {
         let sdks = &self.cat.sdks;
+        // `mixpanel.marketing.track` after `mixpanel.init(…, 'marketing')`: `mixpanel.track`.
+        let path = match self.named_instance(&path) {
+            Some(p) => p,
+            None => path,
+        };
         let path = match sdks.strip_self_return(&path) {
             Some(base) => Rc::from(base),
             None => path,
@@ -918,6 +923,21 @@ impl Engine<'_> {
         match sdks.canonical(&path) {
             Some(p) => global_kind(p.into()),
             None => global_kind(path),
+        }
+    }
+}
+
+impl Engine<'_> {
+    fn named_instance(&self, path: &str) -> Option<Rc<str>> {
+        if self.named_instances.is_empty() {
+            return None;
+        }
+        let mut end = path.len();
+        loop {
+            if let Some(target) = self.named_instances.get(&path[..end]) {
+                return Some(format!("{target}{}", &path[end..]).into());
+            }
+            end = path[..end].rfind('.')?;
         }
     }
 }

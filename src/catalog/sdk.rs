@@ -84,11 +84,25 @@ pub struct Sdk {
     /// Methods whose callback receives the SDK's own API (Sentry `configureScope(scope => …)`).
     #[serde(default)]
     pub self_callbacks: Vec<String>,
+    /// Methods that create a named instance reached as a property of the global, and the
+    /// argument that names it (Mixpanel `init(token, config, 'name')` makes `mixpanel.name`).
+    #[serde(default)]
+    pub named_instances: std::collections::BTreeMap<String, usize>,
     /// What the vendor defines as personal data in its call shapes' arguments (Meta's
     /// advanced-matching `em`): a value of unknown origin there is still reported.
     #[serde(default, rename = "slot")]
     pub slots: Vec<Slot>,
 }
+
+impl Sdk {
+    /// Declared by a configuration's `[[sink]]` entries, not the built-in catalog.
+    pub fn is_configured(&self) -> bool {
+        self.id.starts_with(CONFIGURED_PREFIX)
+    }
+}
+
+/// The id prefix of SDKs made from a configuration's `[[sink]]` entries.
+pub const CONFIGURED_PREFIX: &str = "custom-";
 
 /// Personal data by the vendor's definition, for the call shapes of one `what`.
 #[derive(Debug, Clone, Deserialize)]
@@ -342,6 +356,15 @@ impl Sdks {
             }
             end = prefix.rfind('.')?;
         }
+    }
+
+    /// `mixpanel.init(…, 'name')`: the argument that names the instance the call creates.
+    pub fn instance_name_arg(&self, path: &str) -> Option<usize> {
+        let (recv, method) = path.rsplit_once('.')?;
+        if recv.contains(['.', '(']) {
+            return None;
+        }
+        self.owner(recv)?.named_instances.get(method).copied()
     }
 
     /// `X.m()` where `m` returns the SDK's own API: `X`.

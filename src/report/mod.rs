@@ -198,6 +198,8 @@ pub struct Report {
     /// Files the prefilter let through and that were parsed.
     pub files_parsed: usize,
     pub findings: Vec<Finding>,
+    /// Callees of the configuration's `[[sink]]` entries some analysed call matched.
+    pub configured_sinks_used: std::collections::BTreeSet<String>,
     /// Files, or parts of files, that could not be analysed (`errors` in JSON).
     pub not_analysed: Vec<NotAnalysed>,
     /// The text of each file with findings, for rendering snippets.
