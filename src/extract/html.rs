@@ -519,12 +519,22 @@ pub(crate) fn scan_markup(file: &str, range: Range<usize>, opts: &Markup, out: &
         stack: Vec::new(),
         raw: None,
         open_script: None,
+        labels: Vec::new(),
+        label_for: Vec::new(),
     };
     for tok in toks {
         match tok {
             Tok::Start(tag) => scanner.start_tag(tag),
             Tok::End { name, span } => scanner.end_tag(&name, span),
             Tok::Text { span } => scanner.text(span),
+        }
+    }
+    // `<label for="v">View name</label>`: the field of that id, when nothing else labels it.
+    for (id, text) in std::mem::take(&mut scanner.label_for) {
+        for el in scanner.out.elements.iter_mut() {
+            if el.id.as_deref() == Some(id.as_str()) && el.label.is_none() {
+                el.label = Some(text.clone());
+            }
         }
     }
     // An unclosed <script> runs to the end of the range.
@@ -572,6 +582,25 @@ struct Scanner<'a, 'o> {
     /// Inside `<script>` / `<style>` content: its tag name.
     raw: Option<&'static str>,
     open_script: Option<(usize, Lang)>,
+    /// Open `<label>` elements, innermost last: what a field's label says about it.
+    labels: Vec<OpenLabel>,
+    /// `<label for=id>` texts, given to the field of that id once the page is read.
+    label_for: Vec<(String, String)>,
+}
+
+/// A `<label>` being read: its `for`, its text so far and the fields inside it.
+#[derive(Default)]
+struct OpenLabel {
+    for_id: Option<String>,
+    text: String,
+    fields: Vec<usize>,
+}
+
+/// A label's text as a person reads it: whitespace collapsed, at most 80 characters.
+fn label_text(raw: &str) -> Option<String> {
+    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = text.chars().take(80).collect();
+    (!text.is_empty()).then_some(text)
 }
 
 /// Binding priority: lower wins.
@@ -709,6 +738,8 @@ impl Scanner<'_, '_> {
         let label = stat("placeholder")
             .or_else(|| stat("aria-label"))
             .filter(|v| !v.trim().is_empty());
+        let label_for =
+            (name == "label" && !tag.self_closing).then(|| stat("for").filter(|v| !v.is_empty()));
         let classes: Vec<String> = stat("class")
             .map(|c| {
                 c.split_ascii_whitespace()
@@ -766,6 +797,16 @@ impl Scanner<'_, '_> {
             });
             self.out.elements.len() - 1
         });
+        if let Some(for_id) = label_for {
+            self.labels.push(OpenLabel {
+                for_id,
+                ..Default::default()
+            });
+        } else if let (Some(i), Some(open)) = (index, self.labels.last_mut()) {
+            if matches!(name.as_str(), "input" | "select" | "textarea") {
+                open.fields.push(i);
+            }
+        }
 
         for e in exprs {
             match e {
@@ -1028,6 +1069,20 @@ impl Scanner<'_, '_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Range<usize>) {
+        if name == "label" {
+            if let Some(open) = self.labels.pop() {
+                if let Some(text) = label_text(&open.text) {
+                    for i in open.fields {
+                        self.out.elements[i]
+                            .label
+                            .get_or_insert_with(|| text.clone());
+                    }
+                    if let Some(id) = open.for_id {
+                        self.label_for.push((id, text));
+                    }
+                }
+            }
+        }
         if name == "script" {
             if let Some((start, lang)) = self.open_script.take() {
                 let end = span.start + self.base;
@@ -1054,6 +1109,12 @@ impl Scanner<'_, '_> {
             return;
         }
         let span = self.abs(&span);
+        if let Some(open) = self.labels.last_mut() {
+            if open.text.len() < 200 {
+                open.text.push(' ');
+                open.text.push_str(&self.file[span.clone()]);
+            }
+        }
         let dialect = self.opts.dialect;
         let mut found: Vec<(Range<usize>, Option<String>, bool)> = Vec::new();
         if dialect.mustaches() {
