@@ -2698,6 +2698,10 @@ impl<'a> Engine<'a> {
         if let Some(v) = self.builtin_call(&call) {
             return v;
         }
+        // `useMemo(() => ({ email }))`, `ref(x)`, `useSelector(s => s.user.email)`.
+        if let Some(v) = expr_name(callee).and_then(|n| self.framework_helper(&n, &call)) {
+            return v;
+        }
         // `list.push(email)`, `params.set('email', email)`, LeadBoxer's `map.put('email', email)`:
         // a local container takes the data.
         if let (Some(m), Some(recv)) = (method.as_deref(), receiver.as_ref()) {

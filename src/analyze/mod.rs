@@ -1,6 +1,7 @@
 //! Stage 5: the taint analysis of one file's script blocks.
 
 mod engine;
+mod frameworks;
 mod modules;
 mod opaque;
 mod pickers;

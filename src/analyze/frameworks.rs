@@ -1,0 +1,69 @@
+//! Framework helpers whose result is made of their argument in a known way, so the data keeps
+//! its shape through them (an opaque call would keep only its taint): React `useMemo`,
+//! `useCallback`, Vue `ref`/`reactive`/`computed`, store selectors (`useSelector(s => s.user.email)`).
+//! Recognised by name, as these names are the frameworks' own and code seldom redefines them; a
+//! function of the same name defined in the project is followed as written instead.
+
+use super::engine::Engine;
+use super::sinks::Call;
+use super::value::{Kind, Step, Value};
+
+/// How a helper's result relates to its first argument.
+enum Helper {
+    /// The argument itself: `reactive(obj)`, `useCallback(fn)`, `toRaw(x)`.
+    Same,
+    /// What the argument (a function) returns: `useMemo(() => …)`, `createMemo(() => …)`.
+    Returns,
+    /// A ref holding the argument in `.value`: `ref(x)`, `shallowRef(x)`.
+    RefOf,
+    /// A ref holding what the argument (a function) returns: `computed(() => …)`.
+    RefOfReturn,
+    /// What the argument (a selector) returns for a store state of unknown origin, whose
+    /// property names then say what it holds: `useSelector(state => state.user.email)`.
+    Selects,
+}
+
+fn helper(name: &str) -> Option<Helper> {
+    Some(match name {
+        "reactive" | "shallowReactive" | "readonly" | "shallowReadonly" | "markRaw" | "toRaw"
+        | "unref" | "toValue" | "useCallback" | "useEvent" | "useEffectEvent"
+        | "useDeferredValue" => Helper::Same,
+        "useMemo" | "createMemo" | "useComputed" => Helper::Returns,
+        "ref" | "shallowRef" | "useRef" | "signal" => Helper::RefOf,
+        "computed" => Helper::RefOfReturn,
+        "useSelector" | "useAppSelector" | "useTypedSelector" | "useStoreState"
+        | "useStoreSelector" => Helper::Selects,
+        _ => return None,
+    })
+}
+
+impl Engine<'_> {
+    /// The value a framework helper returns, when `name` is one and its argument is known.
+    pub(super) fn framework_helper(&mut self, name: &str, call: &Call) -> Option<Value> {
+        let kind = helper(name)?;
+        if matches!(call.callee.kind, Kind::Func(_)) {
+            return None; // the project's own function of that name
+        }
+        let arg = call.args.first()?.clone();
+        let step = Step {
+            span: call.span,
+            note: format!("kept by {name}()").into(),
+        };
+        let run = |engine: &mut Self, f: &Value, args: Vec<Value>| match f.kind {
+            Kind::Func(fid) => Some(engine.apply(fid, args, Value::default(), &step)),
+            _ => None,
+        };
+        let as_ref = |inner: Value| {
+            let mut r = inner.clone();
+            r.set_field("value".into(), inner);
+            r
+        };
+        Some(match kind {
+            Helper::Same => arg,
+            Helper::Returns => run(self, &arg, Vec::new())?,
+            Helper::RefOf => as_ref(arg),
+            Helper::RefOfReturn => as_ref(run(self, &arg, Vec::new())?),
+            Helper::Selects => run(self, &arg, vec![Value::default()])?,
+        })
+    }
+}
