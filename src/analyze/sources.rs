@@ -8,7 +8,7 @@ use super::value::*;
 use crate::catalog::fields::{
     autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass,
 };
-use crate::catalog::{names::normalize, NameKind, NameSite};
+use crate::catalog::{names::normalize, CategoryId, NameKind, NameSite};
 use crate::extract::ElementFact;
 use crate::report::Evidence;
 use crate::source::ByteSpan;
@@ -378,6 +378,8 @@ impl<'a> Engine<'a> {
             "val" | "text" | "html" | "innerText" | "textContent" | "attr:value" => {
                 method.to_string()
             }
+            // jQuery's `$(form).serialize()` / `.serializeArray()`: every field of the form.
+            "serialize" | "serializeArray" => method.to_string(),
             "getAttribute" | "attr" | "prop" => match args.first().and_then(Value::as_str) {
                 Some("value") => "attr:value".to_string(),
                 _ => return None,
@@ -392,6 +394,10 @@ impl<'a> Engine<'a> {
         if let Kind::Dom(d) = &recv.kind {
             let label = self.new_source(span, d.category, d.desc.clone(), Evidence::Read);
             out.add_label(label);
+        }
+        if let (Kind::Form(Some(form)), "serialize" | "serializeArray") = (&recv.kind, method) {
+            let form = form.clone();
+            out = self.serialized_form(&form, method, span);
         }
         for l in &recv.taint {
             match l.then_seg(Seg::Read(read.as_str().into(), span)) {
@@ -956,6 +962,32 @@ pub(super) fn global_kind(path: Rc<str>) -> Kind {
             kind: BagKind::UrlParams,
         })),
         _ => Kind::Global(path),
+    }
+}
+
+impl Engine<'_> {
+    /// What `$(form).serialize()` returns: the data of every field declared inside the form.
+    fn serialized_form(&mut self, form: &str, method: &str, span: ByteSpan) -> Value {
+        let in_form = |el: &ElementFact| {
+            el.form
+                .as_deref()
+                .is_some_and(|f| f == form || (form.starts_with('#') && f.ends_with(form)))
+        };
+        let fields: Vec<(CategoryId, String)> = self
+            .elements
+            .iter()
+            .filter(|el| in_form(el))
+            .filter_map(|el| {
+                let category = element_category(&self.cat.names, el)?;
+                Some((category, el.describe()))
+            })
+            .collect();
+        let mut out = Value::default();
+        for (category, field) in fields {
+            let desc = format!("{field} of {form}, read by {method}()");
+            out.add_label(self.new_source(span, category, desc, Evidence::Read));
+        }
+        out
     }
 }
 

@@ -781,6 +781,12 @@ impl Scanner<'_, '_> {
             || exprs
                 .iter()
                 .any(|e| matches!(e, Expr::Event { .. } | Expr::Display(_)));
+        let form = self
+            .stack
+            .iter()
+            .rev()
+            .find(|(n, _)| n == "form")
+            .and_then(|(_, i)| i.map(|i| self.out.elements[i].describe()));
         let index = record.then(|| {
             self.out.elements.push(ElementFact {
                 tag: name.clone(),
@@ -794,6 +800,7 @@ impl Scanner<'_, '_> {
                 binding: binding.map(|(_, b)| b),
                 displays: Vec::new(),
                 masks,
+                form,
             });
             self.out.elements.len() - 1
         });
@@ -1187,6 +1194,26 @@ pub fn extract(text: &str) -> Extracted {
 mod tests {
     use super::*;
     use crate::extract::testing::slice;
+
+    #[test]
+    fn fields_know_their_form_and_label() {
+        let html = r#"<form id="f"><label for="n">View name</label><input id="n" name="name">
+<label>Your <b>email</b> <input id="e" type="email"></label></form>
+<input id="outside"><label for="later">Company</label>"#;
+        let ex = extract(&format!("{html}<input id=\"later\" name=\"name\">"));
+        let el = |id: &str| {
+            ex.elements
+                .iter()
+                .find(|e| e.id.as_deref() == Some(id))
+                .unwrap()
+        };
+        assert_eq!(el("n").label.as_deref(), Some("View name"));
+        assert_eq!(el("n").form.as_deref(), Some("form#f"));
+        assert_eq!(el("e").label.as_deref(), Some("Your email"));
+        assert_eq!(el("e").form.as_deref(), Some("form#f"));
+        assert_eq!(el("outside").form, None);
+        assert_eq!(el("later").label.as_deref(), Some("Company"));
+    }
 
     #[test]
     fn scripts_handlers_and_fields() {

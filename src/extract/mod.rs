@@ -146,6 +146,9 @@ pub struct ElementFact {
     /// Replay and autocapture masking markers on the element (`data-hj-suppress`,
     /// `fs-exclude`, `data-private`, `data-clarity-mask`, `ph-no-capture`, …).
     pub masks: Vec<String>,
+    /// The `<form>` the field is in, as [`ElementFact::describe`] names it: what
+    /// `$(form).serialize()` sends.
+    pub form: Option<String>,
 }
 
 impl ElementFact {
