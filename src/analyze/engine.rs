@@ -208,8 +208,13 @@ pub struct Engine<'a> {
     /// Summaries of functions called with SDK handles as arguments, by function and handles.
     handle_summaries: HashMap<HandleKey, Rc<Summary>>,
     classes: Vec<ClassInfo>,
-    /// Interfaces and object type aliases of the file, by name: their property names.
-    record_types: HashMap<String, Vec<Rc<str>>>,
+    /// Interfaces, object type aliases and JSDoc typedefs seen so far, by name: their property
+    /// names (see `types.rs`).
+    pub(super) record_types: HashMap<String, Vec<Rc<str>>>,
+    /// Type names this file imports from project modules, and the import specifier.
+    pub(super) type_imports: HashMap<String, Rc<str>>,
+    /// JSDoc `@param {Type} name` of this file's functions, by the parameter's start offset.
+    pub(super) jsdoc_params: HashMap<u32, String>,
     /// Project-wide methods this file defines (see [`Outcome::global_methods`]).
     global_methods: Vec<String>,
     /// Top-level functions of this file when it is a classic script, by name.
@@ -273,6 +278,8 @@ impl<'a> Engine<'a> {
             handle_summaries: HashMap::default(),
             classes: Vec::new(),
             record_types: HashMap::default(),
+            type_imports: HashMap::default(),
+            jsdoc_params: HashMap::default(),
             global_methods: Vec::new(),
             classic_functions: Vec::new(),
             binding_params: false,
@@ -1856,68 +1863,6 @@ impl<'a> Engine<'a> {
             .filter(|v| matches!(v.kind, Kind::Func(_)))
     }
 
-    /// `interface User { email: string; name: string }`, `type Lead = { phone: string }`: the
-    /// property names of the file's object types, for parameters annotated with them.
-    fn collect_record_types(&mut self, program: &Program) {
-        struct Types<'m>(&'m mut HashMap<String, Vec<Rc<str>>>);
-        impl swc_ecma_visit::Visit for Types<'_> {
-            fn visit_ts_interface_decl(&mut self, d: &TsInterfaceDecl) {
-                self.0
-                    .insert(d.id.sym.to_string(), member_names(&d.body.body));
-            }
-            fn visit_ts_type_alias_decl(&mut self, d: &TsTypeAliasDecl) {
-                if let TsType::TsTypeLit(l) = &*d.type_ann {
-                    self.0
-                        .insert(d.id.sym.to_string(), member_names(&l.members));
-                }
-            }
-        }
-        // Only TypeScript declares them.
-        if !self.text.contains("interface ") && !self.text.contains("type ") {
-            return;
-        }
-        swc_ecma_visit::VisitWith::visit_with(program, &mut Types(&mut self.record_types));
-    }
-
-    /// A parameter whose type declares properties named for personal data (`user: User` with
-    /// `User { email }`, `(lead: { phone: string })`) holds them: sent whole (`identify(id,
-    /// user)`, `{ ...user }`), they are sent. Parameter-name evidence: the weakest, so a read of
-    /// `user.email` or a caller's value explains the flow instead.
-    fn typed_record_param(
-        &mut self,
-        name: &str,
-        ann: Option<&TsTypeAnn>,
-        span: ByteSpan,
-        mut value: Value,
-    ) -> Value {
-        let props: Vec<Rc<str>> = match ann.map(|a| &*a.type_ann) {
-            Some(TsType::TsTypeRef(r)) => match &r.type_name {
-                TsEntityName::Ident(i) => match self.record_types.get(i.sym.as_str()) {
-                    Some(p) => p.clone(),
-                    None => return value,
-                },
-                _ => return value,
-            },
-            Some(TsType::TsTypeLit(l)) => member_names(&l.members),
-            _ => return value,
-        };
-        for prop in props {
-            if value.field(&prop).is_some() {
-                continue;
-            }
-            let Some(m) = self.classify(&prop, Some(name), NameSite::Code) else {
-                continue;
-            };
-            if m.kind != crate::catalog::NameKind::Value {
-                continue;
-            }
-            let desc = format!("`{name}.{prop}` (declared by the parameter's type)");
-            let label = self.new_source(span, m.category, desc, Evidence::ParamName);
-            value.set_field(prop, Value::tainted(label));
-        }
-        value
-    }
-
     /// The kind of a value annotated with type `ty`: an SDK's type (`PostHog`) is its API; a
     /// class of this file or an imported one is its instance, so its methods are followed.
     fn typed_handle(&mut self, ty: &str) -> Option<Kind> {
@@ -3104,7 +3049,7 @@ impl FuncEntry<'_> {
 
 /// The names a declaration binds: `export const { a, b } = …` exports `a` and `b`.
 /// The property names of an object type's members.
-fn member_names(members: &[TsTypeElement]) -> Vec<Rc<str>> {
+pub(super) fn member_names(members: &[TsTypeElement]) -> Vec<Rc<str>> {
     members
         .iter()
         .filter_map(|m| match m {

@@ -10,6 +10,7 @@ mod sinks;
 mod slots;
 mod sources;
 mod template;
+mod types;
 pub mod value;
 
 pub use engine::{Flow, Outcome, SinkSite, SourceInfo};
