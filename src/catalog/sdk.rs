@@ -205,7 +205,9 @@ fn first_segment(path: &str) -> &str {
 /// last `/` (package names may contain dots only before that).
 fn npm_package(rest: &str) -> &str {
     let slash = rest.rfind('/').map_or(0, |i| i + 1);
-    let end = rest[slash..].find('.').map_or(rest.len(), |i| slash + i);
+    let end = rest[slash..]
+        .find(['.', '('])
+        .map_or(rest.len(), |i| slash + i);
     &rest[..end]
 }
 

@@ -18,3 +18,9 @@ mixpanel.marketing.track('Signed Up', { email }); // expect: email mixpanel
 
 const secondary = mixpanel.init('TOKEN2', {}, 'secondary');
 secondary.people.set({ $email: email }); // expect: email mixpanel
+
+// The `analytics` package: `Analytics({ plugins })` returns the instance its plugins send from.
+import Analytics from 'analytics';
+
+const tracker = Analytics({ app: 'shop', plugins: [] });
+tracker.identify('user-1', { email }); // expect: email getanalytics

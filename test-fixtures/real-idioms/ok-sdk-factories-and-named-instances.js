@@ -15,3 +15,10 @@ mixpanel.marketing.track('Viewed pricing', { plan: 'pro' });
 // Not an instance: no init named it.
 const settings = { mixpanel: { other: { track() {} } } };
 settings.mixpanel.other.track('x', { email });
+
+// The `analytics` package's instance, without personal data.
+import Analytics from 'analytics';
+
+const tracker = Analytics({ app: 'shop', plugins: [] });
+tracker.track('Viewed pricing', { plan: 'pro' });
+tracker.page();
