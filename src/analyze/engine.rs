@@ -3219,7 +3219,9 @@ fn vendored_package(spec: &str) -> Option<&str> {
         .strip_suffix(".js")
         .or_else(|| last.strip_suffix(".ts"))
         .unwrap_or(last);
-    (!last.is_empty() && last != "." && last != "..").then_some(last)
+    // A plain word (`./analytics`) is a project's own module far more often than a copy of the
+    // package of that name: only distinctive names (`react-intercom`) count.
+    (!last.is_empty() && last != "." && last != ".." && last.contains('-')).then_some(last)
 }
 
 pub(super) fn owner_name(e: &Expr) -> Option<String> {
