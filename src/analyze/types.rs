@@ -129,7 +129,7 @@ impl Engine<'_> {
 
     /// `@typedef {Object} User` blocks and their `@property {string} email` lines.
     fn jsdoc_typedefs(&mut self, text: &str) {
-        for block in jsdoc_blocks(text) {
+        for (block, _) in jsdoc_blocks(text) {
             let mut name = None;
             let mut props: Vec<Rc<str>> = Vec::new();
             for (tag, _ty, word) in jsdoc_tags(block) {
@@ -150,11 +150,12 @@ impl Engine<'_> {
     }
 }
 
-/// The text of each `/** … */` comment.
-fn jsdoc_blocks(text: &str) -> impl Iterator<Item = &str> + '_ {
+/// The text of each `/** … */` comment (not `/**/`), and where the comment ends.
+fn jsdoc_blocks(text: &str) -> impl Iterator<Item = (&str, usize)> + '_ {
     text.match_indices("/**").filter_map(move |(start, _)| {
-        let end = text[start..].find("*/")?;
-        Some(&text[start + 3..start + end])
+        // The closing `*/` after the opening `/*` (`/**/` is an empty plain comment).
+        let close = start + 2 + text[start + 2..].find("*/")?;
+        (close >= start + 3).then(|| (&text[start + 3..close], close + 2))
     })
 }
 
@@ -192,11 +193,7 @@ fn jsdoc_tags(block: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
 /// function right after each JSDoc block, by the offset where each parameter's name starts.
 fn jsdoc_params(text: &str) -> rustc_hash::FxHashMap<u32, String> {
     let mut out = rustc_hash::FxHashMap::default();
-    for (start, _) in text.match_indices("/**") {
-        let Some(len) = text[start..].find("*/") else {
-            continue;
-        };
-        let block = &text[start + 3..start + len];
+    for (block, after) in jsdoc_blocks(text) {
         let typed: Vec<(&str, &str)> = jsdoc_tags(block)
             .into_iter()
             .filter(|(tag, _, _)| matches!(*tag, "param" | "arg" | "argument"))
@@ -210,7 +207,6 @@ fn jsdoc_params(text: &str) -> rustc_hash::FxHashMap<u32, String> {
             continue;
         }
         // The parameter list of the function declared right after the comment.
-        let after = start + len + 2;
         let head_end = (after + 240).min(text.len());
         let Some(head) = text.get(after..head_end) else {
             continue;
@@ -251,6 +247,20 @@ mod tests {
         let at = text.find("user) {").unwrap() as u32;
         assert_eq!(params.get(&at).map(String::as_str), Some("User"));
         assert_eq!(params.len(), 2);
+    }
+
+    #[test]
+    fn empty_and_unclosed_comments() {
+        for text in [
+            "/**/ f(a) {}",
+            "x /**/",
+            "/**",
+            "/** @param {User} u",
+            "/***/ g(u)",
+        ] {
+            assert!(jsdoc_params(text).is_empty(), "{text}");
+            let _ = jsdoc_blocks(text).count();
+        }
     }
 
     #[test]

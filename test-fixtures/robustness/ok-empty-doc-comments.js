@@ -1,0 +1,5 @@
+/**/
+/***/ function track(u) { fbq('track', 'PageView'); }
+/** @param {Customer} */
+/**
+export function f() {}
