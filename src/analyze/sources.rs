@@ -292,7 +292,10 @@ impl<'a> Engine<'a> {
         }
         // A framework plugin's global on any object: `this.$posthog`, `useNuxtApp().$sentry`,
         // `Vue.prototype.$mixpanel`.
-        if key.starts_with('$') && !matches!(out.kind, Kind::Global(_)) {
+        // Also under a path that names no SDK (`app.config.globalProperties.$posthog`).
+        if key.starts_with('$')
+            && !matches!(&out.kind, Kind::Global(p) if self.cat.sdks.root(p.split('.').next().unwrap_or("")).is_some())
+        {
             if let Some(path) = self.cat.sdks.canonical(key) {
                 out.kind = global_kind(path.into());
             }
@@ -637,9 +640,14 @@ impl<'a> Engine<'a> {
                     _ => {}
                 }
             }
-            // `form.elements.namedItem('email')`
-            if let (Kind::Form(_), "namedItem") = (&recv.kind, m) {
-                if let Some(k) = arg0_str {
+            // `form.elements.namedItem('email')` is `form.elements.email`, also on a parameter
+            // (`this.elements.namedItem('email')` in a handler), whose callers say what it is.
+            if let ("namedItem", Some(k)) = (m, arg0_str) {
+                let param = recv
+                    .taint
+                    .iter()
+                    .any(|l| matches!(l.origin, Origin::Param { .. }));
+                if matches!(recv.kind, Kind::Form(_)) || param {
                     return Some(self.get_prop(recv, k, None, call.span));
                 }
             }

@@ -9,3 +9,9 @@ export default {
     },
   },
 };
+
+// Vue 3: a plugin global reached through the app's globalProperties.
+import { createApp } from 'vue';
+const app = createApp({});
+const signupEmail = document.querySelector('input[type=email]').value;
+app.config.globalProperties.$posthog.capture('Signed up', { email: signupEmail }); // expect: email posthog
