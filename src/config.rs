@@ -448,6 +448,13 @@ impl Loaded {
     }
 
     pub fn apply(&self, findings: Vec<Finding>, cat: &Catalog) -> Vec<Finding> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        self.apply_in(findings, cat, &cwd)
+    }
+
+    /// [`Self::apply`] for findings whose paths are relative to `base` (the language server's
+    /// workspace root), not to the working folder.
+    pub fn apply_in(&self, findings: Vec<Finding>, cat: &Catalog, base: &Path) -> Vec<Finding> {
         let class_level: HashMap<&str, Level> = self
             .config
             .sdk_severity
@@ -466,7 +473,6 @@ impl Loaded {
                 Some((b.build().ok()?, &o.rules))
             })
             .collect();
-        let cwd = std::env::current_dir().unwrap_or_default();
         findings
             .into_iter()
             .filter_map(|mut f| {
@@ -480,7 +486,7 @@ impl Loaded {
                 if let Some(level) = self.config.rules.get(f.rule) {
                     f.severity = level.severity()?;
                 }
-                let abs = cwd.join(&f.file);
+                let abs = base.join(&f.file);
                 let abs = std::fs::canonicalize(&abs).unwrap_or(abs);
                 let rel = abs.strip_prefix(&self.dir).unwrap_or(&abs);
                 for (set, rules) in &overrides {

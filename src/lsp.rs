@@ -3,15 +3,17 @@
 //! save, with the flow steps as related information and the rule id linking its docs; a code
 //! action inserts a suppression directive with a reason placeholder; hover on a finding shows
 //! its rule's documentation. The workspace's `overshare.toml` and template fields are read at
-//! start.
+//! start; its rule levels, SDK-class severities and per-path overrides apply to the diagnostics
+//! as they do to `check`, and are read again when the editor saves or changes it (its `[[sink]]`
+//! and `[[source]]` entries are read at start only).
 
 use crate::driver::check_text_in;
 use crate::project::FieldIndex;
 use crate::report::{Finding, Severity};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::*;
@@ -35,6 +37,9 @@ struct Server {
     docs: HashMap<Url, Doc>,
     /// Buffers changed and waiting for the debounce to pass.
     dirty: HashMap<Url, Instant>,
+    /// The workspace's `overshare.toml`, if any: its levels and overrides shape diagnostics.
+    config: Option<crate::config::Loaded>,
+    config_path: Option<PathBuf>,
 }
 
 pub fn run() -> Result<(), String> {
@@ -64,11 +69,13 @@ pub fn run() -> Result<(), String> {
         .and_then(|f| f.uri.to_file_path().ok())
         .or_else(|| params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
     // The workspace's configuration and template fields.
-    if let Some(cfg) = root.as_deref().and_then(crate::config::discover) {
-        if let Ok(loaded) = crate::config::load(&cfg) {
-            if let Ok(cat) = loaded.catalog() {
-                let _ = crate::catalog::Catalog::install(cat);
-            }
+    let config_path = root.as_deref().and_then(crate::config::discover);
+    let config = config_path
+        .as_deref()
+        .and_then(|p| crate::config::load(p).ok());
+    if let Some(loaded) = &config {
+        if let Ok(cat) = loaded.catalog() {
+            let _ = crate::catalog::Catalog::install(cat);
         }
     }
     let project = match &root {
@@ -81,6 +88,8 @@ pub fn run() -> Result<(), String> {
         project,
         docs: HashMap::new(),
         dirty: HashMap::new(),
+        config,
+        config_path,
     };
     let result = server.main_loop();
     // The writer thread ends when the connection's sender is gone.
@@ -156,11 +165,16 @@ impl Server {
         };
         let project = (!self.project.is_empty()).then_some(&self.project);
         let result = check_text_in(&display, &doc.text, true, project);
-        doc.findings = result
+        let findings: Vec<Finding> = result
             .findings
             .into_iter()
             .filter(|f| f.file == display)
             .collect();
+        // Levels and overrides as `check` applies them; paths are relative to the root.
+        doc.findings = match (&self.config, &self.root) {
+            (Some(c), Some(root)) => c.apply_in(findings, crate::catalog::Catalog::current(), root),
+            _ => findings,
+        };
         let diagnostics = doc
             .findings
             .iter()
@@ -208,8 +222,19 @@ impl Server {
                     }
                 }
             }
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) {
+                    if p.changes.iter().any(|c| self.is_config(&c.uri)) {
+                        self.reload_config();
+                    }
+                }
+            }
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
+                    if self.is_config(&p.text_document.uri) {
+                        self.reload_config();
+                        return;
+                    }
                     if let Some(text) = p.text {
                         if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
                             doc.text = text;
@@ -238,6 +263,42 @@ impl Server {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Whether `uri` is the workspace's `overshare.toml` (or one created at its root).
+    fn is_config(&self, uri: &Url) -> bool {
+        let Ok(path) = uri.to_file_path() else {
+            return false;
+        };
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        match (&self.config_path, &self.root) {
+            (Some(c), _) => canonical(&path) == canonical(c),
+            (None, Some(root)) => {
+                canonical(&path) == canonical(&root.join(crate::config::FILE_NAME))
+            }
+            _ => false,
+        }
+    }
+
+    /// Reads the configuration again (a bad one is kept out: the last good one stays) and
+    /// re-publishes every open buffer's diagnostics under it.
+    fn reload_config(&mut self) {
+        let path = self
+            .config_path
+            .clone()
+            .or_else(|| self.root.as_deref().and_then(crate::config::discover));
+        match path.as_deref().map(crate::config::load) {
+            Some(Ok(loaded)) => {
+                self.config_path = path;
+                self.config = Some(loaded);
+            }
+            Some(Err(_)) => {}
+            None => self.config = None,
+        }
+        let open: Vec<Url> = self.docs.keys().cloned().collect();
+        for uri in open {
+            self.analyse(&uri);
         }
     }
 

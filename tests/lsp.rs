@@ -169,3 +169,63 @@ fn publishes_diagnostics_hover_and_code_actions() {
     drop(stdin); // an editor closes the pipe after `exit`
     assert!(child.wait().unwrap().success());
 }
+
+/// overshare.toml shapes the editor's diagnostics as it shapes `check`'s: turning the rule off
+/// and saving the file makes them go; a per-path override applies to the workspace's paths.
+#[test]
+fn configuration_levels_apply_and_reload_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let config = root.join("overshare.toml");
+    std::fs::write(&config, "[rules]\n\"data-to-tracker\" = \"warning\"\n").unwrap();
+    std::fs::create_dir_all(root.join("tests")).unwrap();
+    let leak = "const e = document.querySelector('input[type=email]').value;\nfbq('init', '1', { em: e });\n";
+    let app = root.join("app.js");
+    let test_file = root.join("tests/app.test.js");
+    std::fs::write(&app, leak).unwrap();
+    std::fs::write(&test_file, leak).unwrap();
+    let uri = format!("file://{}", app.display());
+    let test_uri = format!("file://{}", test_file.display());
+    let config_uri = format!("file://{}", config.display());
+
+    // The server runs from elsewhere: paths are the workspace's, not its working folder's.
+    let mut c = Client::start(std::path::Path::new("/"));
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "javascript", "version": 1, "text": leak}}));
+    let diags = c.diagnostics(&uri);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["severity"], 2, "the configured level: warning");
+
+    // An override for tests/**, then the rule off everywhere: each save is read again.
+    std::fs::write(
+        &config,
+        "[[override]]\npaths = [\"tests/**\"]\nrules = { \"data-to-tracker\" = \"off\" }\n",
+    )
+    .unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    assert_eq!(c.diagnostics(&uri).len(), 1);
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": test_uri, "languageId": "javascript", "version": 1, "text": leak}}));
+    assert!(c.diagnostics(&test_uri).is_empty());
+
+    std::fs::write(&config, "[rules]\n\"data-to-tracker\" = \"off\"\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    assert!(c.diagnostics(&uri).is_empty());
+
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let Client {
+        mut child, stdin, ..
+    } = c;
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
