@@ -151,6 +151,8 @@ fn jsx_ref(open: &JSXOpeningElement) -> Option<String> {
 pub(super) struct JsxFields {
     pub elements: Vec<ElementFact>,
     pub refs: Vec<(String, usize)>,
+    /// `<label htmlFor="x">Text</label>`: the id and the text, given to the field afterwards.
+    label_for: Vec<(String, String)>,
 }
 
 impl Visit for JsxFields {
@@ -163,11 +165,73 @@ impl Visit for JsxFields {
         }
         open.visit_children_with(self);
     }
+
+    /// `<label htmlFor="n">View name</label>` and `<label>Full name <input …/></label>`: the
+    /// label's text labels the field, as in HTML.
+    fn visit_jsx_element(&mut self, el: &JSXElement) {
+        let is_label = matches!(&el.opening.name, JSXElementName::Ident(i) if &*i.sym == "label");
+        if !is_label {
+            el.visit_children_with(self);
+            return;
+        }
+        let first = self.elements.len();
+        el.visit_children_with(self);
+        let mut text = String::new();
+        jsx_text(&el.children, &mut text);
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return;
+        }
+        for f in &mut self.elements[first..] {
+            if matches!(f.tag.as_str(), "input" | "select" | "textarea") && f.label.is_none() {
+                f.label = Some(text.clone());
+            }
+        }
+        let target = el.opening.attrs.iter().find_map(|a| match a {
+            JSXAttrOrSpread::JSXAttr(a) => match (&a.name, &a.value) {
+                (JSXAttrName::Ident(n), Some(JSXAttrValue::Str(s)))
+                    if &*n.sym == "htmlFor" || &*n.sym == "for" =>
+                {
+                    Some(str_of(s).to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        });
+        if let Some(id) = target {
+            self.label_for.push((id, text));
+        }
+    }
+}
+
+/// The literal text inside JSX children, nested elements included.
+fn jsx_text(children: &[JSXElementChild], out: &mut String) {
+    for c in children {
+        match c {
+            JSXElementChild::JSXText(t) => {
+                out.push(' ');
+                out.push_str(&t.value.to_atom_lossy());
+            }
+            JSXElementChild::JSXElement(e) => jsx_text(&e.children, out),
+            JSXElementChild::JSXFragment(f) => jsx_text(&f.children, out),
+            _ => {}
+        }
+        if out.len() > 200 {
+            return;
+        }
+    }
 }
 
 pub(super) fn collect_jsx_fields(program: &Program) -> JsxFields {
     let mut c = JsxFields::default();
     program.visit_with(&mut c);
+    for (id, text) in std::mem::take(&mut c.label_for) {
+        for f in &mut c.elements {
+            if f.id.as_deref() == Some(id.as_str()) && f.label.is_none() {
+                f.label = Some(text.clone());
+            }
+        }
+    }
     c
 }
 
@@ -200,9 +264,13 @@ impl<'a> Engine<'a> {
         open: &'a JSXOpeningElement,
         attr_values: &[(String, Value)],
     ) {
-        let Some(fact) = jsx_element_fact(open) else {
+        let Some(mut fact) = jsx_element_fact(open) else {
             return;
         };
+        // The collected field knows its `<label>`.
+        if let Some(known) = self.elements.iter().find(|e| e.span == fact.span) {
+            fact.label = known.label.clone();
+        }
         let Some(element) = super::sources::element_value(&self.cat.names, &fact) else {
             return;
         };
