@@ -190,7 +190,6 @@ fn not_code_use(text: &[u8], start: usize, end: usize) -> bool {
         .copied();
     let after = &text[end..text.len().min(end + 64)];
     let next_at = after.iter().position(|b| !matches!(b, b' ' | b'\t'));
-    let next = next_at.map(|i| after[i]);
     // `{ drift: …`, `, analytics: s`, `amplitude?: number;` (not `a ? analytics : b`).
     let key_follows = match next_at {
         Some(i) if after[i] == b':' => after.get(i + 1) != Some(&b':'),
@@ -214,7 +213,6 @@ fn not_code_use(text: &[u8], start: usize, end: usize) -> bool {
         [b' ', c, ..] | [b',', b' ', c, ..] => c.is_ascii_alphabetic(),
         _ => false,
     };
-    let _ = next;
     prose_after
         && !word_before.is_empty()
         && !matches!(

@@ -74,6 +74,17 @@ impl Client {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
+    /// `shutdown`, `exit`, the pipe closed as an editor does: the server must exit cleanly.
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let Client {
+            mut child, stdin, ..
+        } = self;
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+
     /// The next diagnostics published for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
         loop {
@@ -161,13 +172,7 @@ fn publishes_diagnostics_hover_and_code_actions() {
     );
     assert!(c.diagnostics(&uri).is_empty());
 
-    c.request("shutdown", Value::Null);
-    c.notify("exit", Value::Null);
-    let Client {
-        mut child, stdin, ..
-    } = c;
-    drop(stdin); // an editor closes the pipe after `exit`
-    assert!(child.wait().unwrap().success());
+    c.shutdown();
 }
 
 /// overshare.toml shapes the editor's diagnostics as it shapes `check`'s: turning the rule off
@@ -221,11 +226,5 @@ fn configuration_levels_apply_and_reload_on_save() {
     );
     assert!(c.diagnostics(&uri).is_empty());
 
-    c.request("shutdown", Value::Null);
-    c.notify("exit", Value::Null);
-    let Client {
-        mut child, stdin, ..
-    } = c;
-    drop(stdin);
-    assert!(child.wait().unwrap().success());
+    c.shutdown();
 }

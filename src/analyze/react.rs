@@ -178,10 +178,9 @@ impl Visit for JsxFields {
         el.visit_children_with(self);
         let mut text = String::new();
         jsx_text(&el.children, &mut text);
-        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.is_empty() {
+        let Some(text) = crate::extract::html::label_text(&text) else {
             return;
-        }
+        };
         for f in &mut self.elements[first..] {
             if matches!(f.tag.as_str(), "input" | "select" | "textarea") && f.label.is_none() {
                 f.label = Some(text.clone());

@@ -117,7 +117,7 @@ impl Engine<'_> {
         }
         if let Written::Expr(e) = written {
             match unwrap_expr(e) {
-                Expr::Object(o) if slot.has_below(path) || path.is_empty() => {
+                Expr::Object(o) if slot.has_below(path) => {
                     for prop in &o.props {
                         match prop {
                             PropOrSpread::Prop(p) => {
@@ -253,28 +253,25 @@ impl Engine<'_> {
     /// A string constant (not a server-template output), here or imported from a module.
     fn holds_literal(&mut self, value: &Value) -> bool {
         match &value.kind {
-            Kind::Str(s) => !self.has_placeholder(s),
+            Kind::Str(s) => !self.may_hold_placeholder(s),
             Kind::Lazy(lazy) => {
                 let lazy = lazy.clone();
-                self.resolve_lazy(&lazy)
-                    .is_some_and(|v| matches!(&v.kind, Kind::Str(s) if !self.has_placeholder(s)))
+                self.resolve_lazy(&lazy).is_some_and(
+                    |v| matches!(&v.kind, Kind::Str(s) if !self.may_hold_placeholder(s)),
+                )
             }
             _ => false,
         }
     }
 
-    fn has_placeholder(&self, s: &str) -> bool {
-        !self.interpolations.is_empty() && s.contains("_$")
-    }
-
     /// Literals and verdicts: what holds no personal data whatever the code around it does.
     fn is_literal(&mut self, e: &Expr) -> bool {
         match unwrap_expr(e) {
-            Expr::Lit(Lit::Str(s)) => !self.has_placeholder(&s.value.to_atom_lossy()),
+            Expr::Lit(Lit::Str(s)) => !self.may_hold_placeholder(&s.value.to_atom_lossy()),
             Expr::Lit(_) => true,
             Expr::Tpl(t) => {
                 t.exprs.iter().all(|x| self.is_literal(x))
-                    && t.quasis.iter().all(|q| !self.has_placeholder(&q.raw))
+                    && t.quasis.iter().all(|q| !self.may_hold_placeholder(&q.raw))
             }
             Expr::Ident(i) => {
                 matches!(&*i.sym, "undefined" | "NaN" | "Infinity")

@@ -255,8 +255,13 @@ impl<'a> Engine<'a> {
     }
 
     /// Placeholders inside a string literal: `'{{ customer.email }}'` in a script.
+    /// Whether a string may contain a server-template placeholder (`'_$0__'`).
+    pub(super) fn may_hold_placeholder(&self, s: &str) -> bool {
+        !self.interpolations.is_empty() && s.contains("_$")
+    }
+
     pub(super) fn string_placeholders(&mut self, s: &str) -> Vec<Label> {
-        if self.interpolations.is_empty() || !s.contains("_$") {
+        if !self.may_hold_placeholder(s) {
             return Vec::new();
         }
         let mut out = Vec::new();

@@ -121,9 +121,10 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// Whether some slot lies below `path` (`user_data` has `user_data.email`).
+    /// Whether an object at `path` is looked into: the argument itself, or a path with slots
+    /// below it (`user_data` has `user_data.email`).
     pub fn has_below(&self, path: &str) -> bool {
-        path.is_empty() && !self.keys.is_empty()
+        path.is_empty()
             || self.keys.keys().any(|k| {
                 k.strip_prefix(path)
                     .is_some_and(|rest| rest.starts_with('.'))

@@ -597,7 +597,7 @@ struct OpenLabel {
 }
 
 /// A label's text as a person reads it: whitespace collapsed, at most 80 characters.
-fn label_text(raw: &str) -> Option<String> {
+pub(crate) fn label_text(raw: &str) -> Option<String> {
     let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let text: String = text.chars().take(80).collect();
     (!text.is_empty()).then_some(text)
