@@ -169,7 +169,7 @@ pub struct Outcome {
 }
 
 pub struct Engine<'a> {
-    pub(super) cat: &'static Catalog,
+    pub(super) cat: &'a Catalog,
     pub(super) text: &'a str,
     /// Elements declared in this file (markup, component templates, JSX).
     pub(super) elements: Vec<ElementFact>,
@@ -235,7 +235,7 @@ pub(super) fn str_of(s: &Str) -> Rc<str> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(cat: &'static Catalog, facts: &super::FileFacts<'a>) -> Self {
+    pub fn new(cat: &'a Catalog, facts: &super::FileFacts<'a>) -> Self {
         let text = facts.text;
         let root = Scope {
             is_function: true,

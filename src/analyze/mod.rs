@@ -43,7 +43,7 @@ pub struct FileFacts<'a> {
 /// Analyses the parsed blocks of one file, in order, in one shared global scope (inline
 /// scripts of a page see each other's globals; template expressions see the component's).
 pub fn analyze_file<'a>(
-    cat: &'static Catalog,
+    cat: &'a Catalog,
     facts: &FileFacts<'a>,
     blocks: &'a [(BlockKind, Program)],
 ) -> Outcome {
