@@ -1,18 +1,38 @@
 //! `data-to-tracker`: personal data read in the page reaches a tracker, analytics, replay,
 //! CRM or monitoring SDK call.
 
-use super::Rule;
+use super::{DefaultSeverity, FileContext, Lint, Rule};
 use crate::analyze::{Flow, Outcome};
-use crate::catalog::{Catalog, SdkClass};
-use crate::report::{Finding, Severity, SpanRef, StepRef};
+use crate::catalog::Catalog;
+use crate::report::{Finding, FindingSdk, SpanRef, StepRef};
 
 pub static RULE: Rule = Rule {
     id: "data-to-tracker",
     summary: "Personal data from the page (form fields, user objects, URL parameters, storage) is sent to a third-party tracker SDK",
     since: "0.1.0",
-    severity: "error for advertising pixels; warning for analytics, session replay, CRM and monitoring SDKs",
+    severity: DefaultSeverity::BySdkClass,
+    group: "data",
+    security_severity: "7.5",
     docs: DOCS,
 };
+
+pub struct DataToTracker;
+
+impl Lint for DataToTracker {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Finding>) {
+        out.extend(
+            cx.outcome
+                .flows
+                .iter()
+                .filter(|f| !is_verification_token(cx.catalog, cx.outcome, f))
+                .map(|f| finding(cx.catalog, cx.outcome, f)),
+        );
+    }
+}
 
 const DOCS: &str = r#"# data-to-tracker
 
@@ -72,23 +92,6 @@ if (consent.adPersonalization) {
 - https://techcrunch.com/2024/07/17/usps-shared-customer-postal-addresses-with-meta-linkedin-and-snap/
 "#;
 
-fn severity(class: SdkClass) -> Severity {
-    match class {
-        SdkClass::Advertising => Severity::Error,
-        _ => Severity::Warning,
-    }
-}
-
-/// Turns the flows of one file into findings (positions are filled in by the caller).
-pub fn findings(cat: &Catalog, outcome: &Outcome) -> Vec<Finding> {
-    outcome
-        .flows
-        .iter()
-        .filter(|f| !is_verification_token(cat, outcome, f))
-        .map(|f| finding(cat, outcome, f))
-        .collect()
-}
-
 /// A token in the SDK's own identity-verification slot (`Intercom('boot', { user_hash })`) is
 /// what the vendor asks for, not a leak of the visitor's credentials.
 fn is_verification_token(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> bool {
@@ -120,10 +123,13 @@ fn finding(cat: &Catalog, outcome: &Outcome, flow: &Flow) -> Finding {
     );
     Finding {
         rule: RULE.id,
-        severity: severity(sdk.class),
-        category: category.id.clone(),
-        sdk: sdk.id.clone(),
-        sdk_name: sdk.name.clone(),
+        severity: RULE.severity.for_class(Some(sdk.class)),
+        category: Some(category.id.clone()),
+        sdk: Some(FindingSdk {
+            id: sdk.id.clone(),
+            name: sdk.name.clone(),
+            class: sdk.class,
+        }),
         message,
         sink: SpanRef::new(flow.sink.span),
         source: Some(SpanRef::new(source.span).with_expr(source.expr.clone())),

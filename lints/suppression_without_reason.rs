@@ -1,12 +1,15 @@
 //! `suppression-without-reason`: an `overshare-ignore-*` directive that does not say why.
 
-use super::Rule;
+use super::{DefaultSeverity, DirectiveContext, Lint, Rule};
+use crate::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "suppression-without-reason",
     summary: "A suppression comment gives no reason after `--`",
     since: "0.1.0",
-    severity: "warning",
+    severity: DefaultSeverity::Fixed(Severity::Warning),
+    group: "suppression",
+    security_severity: "2.0",
     docs: r#"# suppression-without-reason
 
 ## What it does
@@ -31,3 +34,17 @@ fbq('init', PIXEL_ID, { em: email });
 ```
 "#,
 };
+
+pub struct SuppressionWithoutReason;
+
+impl Lint for SuppressionWithoutReason {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_directive(&self, cx: &DirectiveContext<'_>) -> Option<String> {
+        cx.directive.reason.is_none().then(|| {
+            "suppression gives no reason: write why after `--` (e.g. `-- hashed server-side, see PRIV-123`)".into()
+        })
+    }
+}

@@ -1,12 +1,15 @@
 //! `unused-custom-sink`: a `[[sink]]` of `overshare.toml` that no call in a full scan matched.
 
-use super::Rule;
+use super::{DefaultSeverity, Lint, Rule, RunContext};
+use crate::report::{Finding, Severity};
 
 pub static RULE: Rule = Rule {
     id: "unused-custom-sink",
     summary: "A configured [[sink]] matched no call in the scanned code (renamed wrapper, typo, or dead entry)",
     since: "0.1.0",
-    severity: "warning",
+    severity: DefaultSeverity::Fixed(Severity::Warning),
+    group: "configuration",
+    security_severity: "2.0",
     docs: r#"# unused-custom-sink
 
 ## What it does
@@ -34,3 +37,43 @@ vendor = "MyCo analytics"
 Fix the callee, or remove the entry if the wrapper is gone.
 "#,
 };
+
+pub struct UnusedCustomSink;
+
+impl Lint for UnusedCustomSink {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_run(&self, cx: &RunContext<'_>, out: &mut Vec<Finding>) {
+        if !cx.complete {
+            return;
+        }
+        for (settings, display) in cx.settings {
+            let Some(config) = &settings.config else {
+                continue;
+            };
+            for s in &config.config.sinks {
+                if cx.configured_sinks_used.contains(s.callee.get_ref()) {
+                    continue;
+                }
+                let range = s.callee.span();
+                let mut f = super::plain_finding(
+                    &RULE,
+                    format!(
+                        "sink `{}` ({}) matched no call in the scanned code: fix the callee or remove the entry",
+                        s.callee.get_ref(),
+                        s.vendor
+                    ),
+                    display,
+                );
+                f.sink = crate::report::SpanRef::new(crate::source::ByteSpan::new(
+                    range.start as u32,
+                    range.end as u32,
+                ));
+                f.sink_label = "this callee".into();
+                out.push(f);
+            }
+        }
+    }
+}

@@ -1,13 +1,16 @@
 //! `unused-suppression`: an `overshare-ignore-*` directive that suppresses no finding, or names
 //! a rule that does not exist.
 
-use super::Rule;
+use super::{DefaultSeverity, DirectiveContext, Lint, Rule};
+use crate::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "unused-suppression",
     summary: "A suppression comment suppresses nothing (the leak was fixed, the line moved, or the rule id is wrong)",
     since: "0.1.0",
-    severity: "warning",
+    severity: DefaultSeverity::Fixed(Severity::Warning),
+    group: "suppression",
+    security_severity: "2.0",
     docs: r#"# unused-suppression
 
 ## What it does
@@ -30,3 +33,27 @@ fbq('track', 'PageView');
 Remove the directive, or move it above the line it is meant for.
 "#,
 };
+
+pub struct UnusedSuppression;
+
+impl Lint for UnusedSuppression {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_directive(&self, cx: &DirectiveContext<'_>) -> Option<String> {
+        if let Some(unknown) = cx.unknown_rule {
+            return Some(format!(
+                "suppression names an unknown rule `{unknown}`; `overshare rules` lists them"
+            ));
+        }
+        if cx.used {
+            return None;
+        }
+        Some(if cx.directive.whole_file {
+            "file-level suppression suppresses nothing: no finding in this file (remove it)".into()
+        } else {
+            "suppression suppresses nothing: no finding on the next line (remove it)".into()
+        })
+    }
+}

@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, Custom};
 use crate::report::{Finding, Severity};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "overshare.toml";
@@ -132,6 +132,19 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
+impl ConfigError {
+    /// An error about the file as a whole (no place in it to point at).
+    pub fn plain(path: &Path, message: String) -> ConfigError {
+        ConfigError {
+            path: path.into(),
+            text: miette::NamedSource::new(path.display().to_string(), String::new()),
+            message,
+            span: None,
+            help: None,
+        }
+    }
+}
+
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -174,6 +187,7 @@ pub struct Loaded {
     pub path: PathBuf,
     /// The file's text, for findings that point into it.
     pub text: String,
+    overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
 }
 
 /// `overshare.toml` in `start` or the nearest folder above it.
@@ -220,6 +234,7 @@ pub fn load(path: &Path) -> Result<Loaded, Box<ConfigError>> {
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .unwrap_or_default();
     Ok(Loaded {
+        overrides: compile_overrides(&config),
         config,
         dir,
         path: path.into(),
@@ -249,7 +264,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             ));
         }
     }
-    let rule_ids: Vec<&str> = crate::lints::RULES.iter().map(|r| r.id).collect();
+    let rule_ids: Vec<&str> = crate::lints::rules().map(|r| r.id).collect();
     let mut rule_keys: Vec<&String> = config.rules.keys().collect();
     rule_keys.extend(config.overrides.iter().flat_map(|o| o.rules.keys()));
     for r in rule_keys {
@@ -407,115 +422,78 @@ impl Loaded {
         Catalog::with(sdks, &names, custom)
     }
 
-    /// Applies rule levels, SDK-class severities and per-path overrides to a run's findings.
-    /// `unused-custom-sink`: each `[[sink]]` whose callee no call of a full scan matched, at
-    /// its `callee` value. `display` is how reports name this file.
-    pub fn unused_sinks(
-        &self,
-        used: &std::collections::BTreeSet<String>,
-        display: &str,
-    ) -> Vec<Finding> {
-        let idx = crate::source::LineIndex::new(&self.text);
-        let rule = crate::lints::unused_custom_sink::RULE.id;
-        self.config
-            .sinks
-            .iter()
-            .filter(|s| !used.contains(s.callee.get_ref()))
-            .map(|s| {
-                let range = s.callee.span();
-                let span = crate::source::ByteSpan::new(range.start as u32, range.end as u32);
-                let mut sink = crate::report::SpanRef::new(span);
-                sink.start = idx.line_col(span.start);
-                sink.end = idx.line_col(span.end);
-                Finding {
-                    rule,
-                    severity: Severity::Warning,
-                    category: "configuration".into(),
-                    sdk: "none".into(),
-                    message: format!(
-                        "sink `{}` ({}) matched no call in the scanned code: fix the callee or remove the entry",
-                        s.callee.get_ref(),
-                        s.vendor
-                    ),
-                    file: display.to_string(),
-                    sink,
-                    sink_label: "this callee".into(),
-                    help: Some(format!("see `overshare explain {rule}`")),
-                    ..Default::default()
-                }
-            })
-            .collect()
-    }
-
-    pub fn apply(&self, findings: Vec<Finding>, cat: &Catalog) -> Vec<Finding> {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        self.apply_in(findings, cat, &cwd)
-    }
-
-    /// [`Self::apply`] for findings whose paths are relative to `base` (the language server's
-    /// workspace root), not to the working folder.
-    pub fn apply_in(&self, findings: Vec<Finding>, cat: &Catalog, base: &Path) -> Vec<Finding> {
-        let class_level: HashMap<&str, Level> = self
-            .config
-            .sdk_severity
-            .iter()
-            .map(|(k, v)| (k.as_str(), *v))
-            .collect();
-        let overrides: Vec<(GlobSet, &BTreeMap<String, Level>)> = self
-            .config
-            .overrides
-            .iter()
-            .filter_map(|o| {
-                let mut b = GlobSetBuilder::new();
-                for p in &o.paths {
-                    b.add(Glob::new(p).ok()?);
-                }
-                Some((b.build().ok()?, &o.rules))
-            })
-            .collect();
-        findings
-            .into_iter()
-            .filter_map(|mut f| {
-                if f.rule == crate::lints::data_to_tracker::RULE.id {
-                    if let Some(sdk) = cat.sdks.all.iter().find(|s| s.id == f.sdk) {
-                        if let Some(level) = class_level.get(sdk.class.as_str()) {
-                            f.severity = level.severity()?;
-                        }
+    /// The severity this configuration gives `f`, a finding in the file at `path` (absolute or
+    /// relative to where the configuration was found from): the rule's level, then for rules
+    /// whose severity follows the SDK the SDK class's level, then per-path overrides, last
+    /// wins. `None`: the configuration turns it off.
+    pub fn severity_of(&self, f: &Finding, path: &Path) -> Option<Severity> {
+        let mut severity = f.severity;
+        let by_class = crate::lints::find(f.rule)
+            .is_some_and(|r| r.severity == crate::lints::DefaultSeverity::BySdkClass);
+        if let (true, Some(sdk)) = (by_class, &f.sdk) {
+            if let Some(level) = self.config.sdk_severity.get(sdk.class.as_str()) {
+                severity = level.severity()?;
+            }
+        }
+        if let Some(level) = self.config.rules.get(f.rule) {
+            severity = level.severity()?;
+        }
+        if !self.overrides.is_empty() {
+            let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            let rel = abs.strip_prefix(&self.dir).unwrap_or(&abs);
+            for (set, rules) in &self.overrides {
+                if set.is_match(rel) {
+                    if let Some(level) = rules.get(f.rule) {
+                        severity = level.severity()?;
                     }
                 }
-                if let Some(level) = self.config.rules.get(f.rule) {
-                    f.severity = level.severity()?;
-                }
-                let abs = base.join(&f.file);
-                let abs = std::fs::canonicalize(&abs).unwrap_or(abs);
-                let rel = abs.strip_prefix(&self.dir).unwrap_or(&abs);
-                for (set, rules) in &overrides {
-                    if set.is_match(rel) {
-                        if let Some(level) = rules.get(f.rule) {
-                            f.severity = level.severity()?;
-                        }
-                    }
-                }
-                Some(f)
-            })
-            .collect()
+            }
+        }
+        Some(severity)
     }
 }
 
-/// The starter configuration `overshare init` writes.
-pub const STARTER: &str = r#"# overshare configuration: https://github.com/overshare-dev/overshare#configuration
+/// The `[[override]]` globs, compiled once.
+fn compile_overrides(config: &Config) -> Vec<(GlobSet, BTreeMap<String, Level>)> {
+    config
+        .overrides
+        .iter()
+        .filter_map(|o| {
+            let mut b = GlobSetBuilder::new();
+            for p in &o.paths {
+                b.add(Glob::new(p).ok()?);
+            }
+            Some((b.build().ok()?, o.rules.clone()))
+        })
+        .collect()
+}
+
+/// The starter configuration `overshare init` writes: every rule of the registry with its
+/// default level, and every section commented out.
+pub fn starter() -> String {
+    let mut rules = String::from("[rules]\n");
+    for (i, r) in crate::lints::rules().enumerate() {
+        let line = format!("# \"{}\" = \"{}\"", r.id, r.severity.highest().as_str());
+        if i == 0 {
+            rules.push_str(&format!("{line:<36} # error | warning | info | off\n"));
+        } else {
+            rules.push_str(&line);
+            rules.push('\n');
+        }
+    }
+    format!("{STARTER_HEAD}{rules}\n{STARTER_TAIL}")
+}
+
+const STARTER_HEAD: &str = r#"# overshare configuration: https://github.com/overshare-dev/overshare#configuration
 # Every section is optional. Paths and globs are relative to this file's folder.
 
 [files]
 # include = ["dist/app.js"]          # scan paths the defaults skip (node_modules, dist, build, ...)
 # exclude = ["legacy/**", "**/*.stories.tsx"]
 
-[rules]
-# "data-to-tracker" = "error"        # error | warning | info | off
-# "unused-suppression" = "warning"
-# "suppression-without-reason" = "warning"
+"#;
 
-[sdk-severity]
+const STARTER_TAIL: &str = r#"[sdk-severity]
 # Severity of data-to-tracker findings by the receiving SDK's class.
 # advertising = "error"
 # analytics = "warning"
@@ -556,7 +534,12 @@ mod tests {
 
     #[test]
     fn starter_parses() {
-        parse(STARTER).unwrap();
+        let starter = starter();
+        let config = parse(&starter).unwrap();
+        assert!(config.rules.is_empty());
+        for r in crate::lints::rules() {
+            assert!(starter.contains(&format!("# \"{}\" = ", r.id)), "{}", r.id);
+        }
     }
 
     #[test]

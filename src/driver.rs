@@ -1,18 +1,16 @@
-//! Runs the pipeline over many files: a rayon pool with large stacks (deep ASTs), each file under
-//! `catch_unwind` and a deadline, results collected in walk order so output is deterministic
-//! whatever the thread count. `check_text` is the one per-file entry point (CLI, tests, editors).
+//! Runs the pipeline over many files of a [`Workspace`]: a rayon pool with large stacks (deep
+//! ASTs), each file under `catch_unwind` and a deadline, results collected in walk order so
+//! output is deterministic whatever the thread count. One file's pipeline is
+//! [`crate::pipeline`].
 
-use crate::analyze::analyze_file;
-use crate::catalog::Catalog;
-use crate::extract::BlockKind;
-use crate::lints::data_to_tracker;
+use crate::config::ConfigError;
 use crate::not_analysed::{self, NotAnalysed, Reason};
-use crate::parse::parse_block_mapped;
+use crate::pipeline::Input;
 use crate::prefilter::Prefilter;
 use crate::project::FieldIndex;
 use crate::report::{Finding, Report};
-use crate::source::LineIndex;
 use crate::walk::{walk, WalkOptions};
+use crate::workspace::{Settings, Workspace};
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -33,6 +31,9 @@ pub struct Options {
     /// Index the fields of every template under this folder, not only of the scanned files:
     /// a pre-commit run on a few staged files still knows the project's templates.
     pub facts_root: Option<PathBuf>,
+    /// The scan sees all of the code in its folders (not only changed lines): rules that report
+    /// what is never used run.
+    pub complete_scan: bool,
 }
 
 impl Default for Options {
@@ -44,6 +45,7 @@ impl Default for Options {
             max_file_size: 4 << 20,
             file_timeout: Duration::from_secs(20),
             facts_root: None,
+            complete_scan: true,
         }
     }
 }
@@ -69,207 +71,62 @@ pub struct FileResult {
     pub configured_sinks_used: Vec<String>,
 }
 
-fn prefilter() -> &'static Prefilter {
-    static P: OnceLock<Prefilter> = OnceLock::new();
-    P.get_or_init(|| {
-        // Files with suppression directives are read too, so an unused one is reported.
-        let mut needles: Vec<String> = Catalog::current().sdks.needles().collect();
-        needles.extend([
-            crate::suppress::NEXT_LINE.to_string(),
-            crate::suppress::FILE.to_string(),
-        ]);
-        let sdks = &Catalog::current().sdks;
-        Prefilter::for_globals(needles.iter().map(String::as_str))
-            .with_short_members(sdks.root_members())
-    })
+impl FileResult {
+    /// The result of a file whose governing configuration is invalid.
+    pub fn config_error(display: &str, e: &ConfigError) -> FileResult {
+        FileResult {
+            errors: vec![NotAnalysed::new(
+                display,
+                Reason::BadConfig,
+                format!("not analysed: {e}"),
+            )],
+            ..Default::default()
+        }
+    }
 }
 
-/// Checks one file's text. `display` is the path as reports show it. A crash inside the
-/// parser or the analysis becomes an error of this file, never of the caller.
+/// Checks one file's text with the built-in catalog and no configuration, as a file under the
+/// working folder. `display` is the path as reports show it. For tests and tools; a run with
+/// configuration goes through a [`Workspace`].
 pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
-    check_text_in(display, text, use_prefilter, None)
-}
-
-/// [`check_text`] with the project's field index: selectors resolve against elements declared
-/// in other files, and a component finds its template's bindings.
-pub fn check_text_in(
-    display: &str,
-    text: &str,
-    use_prefilter: bool,
-    project: Option<&FieldIndex>,
-) -> FileResult {
-    catch_unwind(AssertUnwindSafe(|| {
-        check_text_unguarded(display, text, use_prefilter, project)
-    }))
-    .unwrap_or_else(|p| FileResult {
-        errors: vec![NotAnalysed::new(
-            display,
-            Reason::InternalError,
-            format!(
-                "internal error while analysing (please report): {}",
-                panic_message(&p)
-            ),
-        )],
-        parsed: true,
-        ..Default::default()
-    })
-}
-
-fn check_text_unguarded(
-    display: &str,
-    text: &str,
-    use_prefilter: bool,
-    project: Option<&FieldIndex>,
-) -> FileResult {
-    let cat = Catalog::current();
-    let mut result = FileResult::default();
-    if use_prefilter && !prefilter().may_match(text.as_bytes()) {
-        return result;
-    }
-    let name = Path::new(display)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(display);
-    let Some(mut extracted) = crate::extract::extract_named(name, text) else {
-        return result;
-    };
-    result.parsed = true;
-    let (mut programs, mut errors) = parse_blocks(display, text, &extracted);
-    // A `.js` file that does not parse may be a page or a PHP snippet saved under the wrong
-    // extension: it is read as markup when that finds code that parses; otherwise the parse
-    // error stands.
-    if programs.is_empty() && !errors.is_empty() && name.to_ascii_lowercase().ends_with(".js") {
-        if let Some(markup) = crate::extract::misnamed_markup(text) {
-            let (p, e) = parse_blocks(display, text, &markup);
-            if !p.is_empty() {
-                (extracted, programs, errors) = (markup, p, e);
-            }
-        }
-    }
-    result.errors = errors;
-    // An Angular component's `templateUrl`: the template's handlers run in the component's
-    // scope, so they are analysed here, parsed as file 1 of this analysis.
-    let paired = extracted.template_url.as_deref().and_then(|url| {
-        let path = crate::resolve::normalize(
-            &Path::new(display)
-                .parent()
-                .unwrap_or(Path::new(""))
-                .join(url),
-        );
-        let text = std::fs::read_to_string(&path).ok()?;
-        let ex = crate::extract::angular::extract(&text);
-        Some((path, text, ex))
-    });
-    if let Some((_, ptext, pex)) = &paired {
-        for block in pex
-            .blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::TemplateExpr { .. }))
-        {
-            if let Ok(p) = crate::parse::parse_block_at(ptext, block, 1) {
-                programs.push((block.kind.clone(), p));
-            }
-        }
-    }
-    if programs.is_empty() {
-        return result;
-    }
-    let arena = typed_arena::Arena::new();
-    let facts = crate::analyze::FileFacts {
-        text,
-        path: Path::new(display),
-        arena: &arena,
-        elements: &extracted.elements,
-        paired_elements: match &paired {
-            Some((_, _, ex)) => &ex.elements,
-            None => extracted
-                .template_url
-                .as_deref()
-                .and_then(|url| project?.template_of(Path::new(display), url))
-                .unwrap_or(&[]),
+    let ws = Workspace::new(
+        std::env::current_dir().unwrap_or_default(),
+        Options {
+            prefilter: use_prefilter,
+            ..Default::default()
         },
-        paired_file: paired.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
-        interpolations: &extracted.interpolations,
-        project,
-    };
-    let outcome = analyze_file(cat, &facts, &programs);
-    drop(programs);
-    result.wrapper = outcome.wrapper;
-    result.global_methods = outcome.global_methods.clone();
-    result.configured_sinks_used = outcome.configured_sinks_used.clone();
-    let directives = crate::suppress::directives(text);
-    if outcome.flows.is_empty() && directives.is_empty() {
-        return result;
-    }
-    let idx = LineIndex::new(text);
-    let mut files = vec![(display.to_string(), LineIndex::new(text))];
-    files.extend(
-        outcome
-            .files
-            .iter()
-            .map(|f| (f.display.clone(), LineIndex::new(&f.text))),
     );
-    let mut findings = data_to_tracker::findings(cat, &outcome);
-    for f in &mut findings {
-        f.resolve_in(&files);
-    }
-    // Texts of imported modules that findings point into (the sink, the source or a step),
-    // for the text report's snippets.
-    for f in &findings {
-        let files = [
-            Some(f.file.as_str()),
-            f.source.as_ref().and_then(|s| s.file.as_deref()),
-        ]
-        .into_iter()
-        .chain(f.flow.iter().map(|s| s.at.file.as_deref()))
-        .flatten();
-        for file in files.filter(|&x| x != display) {
-            if let Some(m) = outcome.files.iter().find(|m| m.display == file) {
-                if !result.linked.iter().any(|(d, _)| d == &m.display) {
-                    result.linked.push((m.display.clone(), Arc::from(&*m.text)));
-                }
-            }
-        }
-    }
-    let mut findings = crate::suppress::apply(findings, &directives, display, &idx);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    result.findings = findings;
-    result
+    let input = Input {
+        path: Path::new(display),
+        display,
+        text,
+        prefilter: use_prefilter,
+    };
+    crate::pipeline::check_guarded(&ws, &Settings::builtin(), &input, None)
 }
 
-/// Parses a file's blocks: the programs, and a record for each block that does not parse.
-fn parse_blocks(
-    display: &str,
-    text: &str,
-    extracted: &crate::extract::Extracted,
-) -> (Vec<(BlockKind, swc_ecma_ast::Program)>, Vec<NotAnalysed>) {
-    let code = extracted.code_text(text);
-    let mut programs = Vec::with_capacity(extracted.blocks.len());
-    let mut errors = Vec::new();
-    for (at, message) in &extracted.errors {
-        let at = LineIndex::new(text).line_col(*at);
-        errors.push(NotAnalysed::new(
-            display,
-            Reason::ParseError,
-            format!("parse error at {}:{}: {message}", at.line, at.column),
-        ));
-    }
-    for (i, block) in extracted.blocks.iter().enumerate() {
-        match parse_block_mapped(code, block, 0, extracted.offset_map(i)) {
-            Ok(p) => programs.push((block.kind.clone(), p)),
-            Err(e) => {
-                let at = LineIndex::new(text).line_col(e.span.start);
-                let message = match e.reason {
-                    Reason::ParseError => {
-                        format!("parse error at {}:{}: {}", at.line, at.column, e.message)
-                    }
-                    _ => e.message.clone(),
-                };
-                errors.push(NotAnalysed::new(display, e.reason, message));
-            }
+/// Why a run could not start.
+#[derive(Debug)]
+pub enum RunError {
+    /// The paths could not be walked, or the worker threads not started.
+    Run(String),
+    /// A configuration governing some of the paths is invalid.
+    Config(Arc<ConfigError>),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Run(m) => f.write_str(m),
+            RunError::Config(e) => std::fmt::Display::fmt(e, f),
         }
     }
-    (programs, errors)
+}
+
+impl From<String> for RunError {
+    fn from(m: String) -> Self {
+        RunError::Run(m)
+    }
 }
 
 /// Why a whole file was not read.
@@ -319,10 +176,12 @@ struct Shared {
     known: HashSet<PathBuf>,
     /// The order files are taken in: largest first, so no core idles on a big file at the end.
     order: Vec<usize>,
-    project: FieldIndex,
+    /// The governing settings of each file (by index), resolved before the run.
+    settings: Vec<Arc<Settings>>,
+    project: Arc<FieldIndex>,
     next: AtomicUsize,
     running: Mutex<Vec<Option<(usize, Instant)>>>,
-    opts: Options,
+    ws: Arc<Workspace>,
 }
 
 /// Starts a worker that takes files until none are left: on the pool, or on a thread of its own
@@ -344,12 +203,7 @@ fn spawn_worker(
             return;
         };
         shared.running.lock().unwrap()[slot] = Some((i, Instant::now()));
-        let result = check_path(
-            &shared.files[i],
-            &shared.opts,
-            &shared.project,
-            &shared.known,
-        );
+        let result = check_path(&shared, i, &shared.project, shared.ws.options.prefilter);
         shared.running.lock().unwrap()[slot] = None;
         if tx.send(Outcome { index: i, result }).is_err() {
             return;
@@ -366,34 +220,27 @@ fn spawn_worker(
     }
 }
 
-fn check_path(
-    path: &Path,
-    opts: &Options,
-    project: &FieldIndex,
-    known: &HashSet<PathBuf>,
-) -> FileOutcome {
-    check_path_with(path, opts, project, known, opts.prefilter)
-}
-
-fn check_path_with(
-    path: &Path,
-    opts: &Options,
-    project: &FieldIndex,
-    known: &HashSet<PathBuf>,
-    prefilter: bool,
-) -> FileOutcome {
-    let text = read_source(path, opts.max_file_size)?;
+/// Checks file `i` of the run, with `project` as the field index.
+fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) -> FileOutcome {
+    let (path, settings, ws) = (&shared.files[i], &shared.settings[i], &shared.ws);
+    let text = read_source(path, ws.options.max_file_size)?;
     let display = path.to_string_lossy();
     if !is_read_format(path) {
         // Whatever the prefilter setting: such a file is never parsed, so only a tracker named
         // inside script makes it worth reporting.
-        return match unread_mention(path, &text) {
+        return match unread_mention(settings, path, &text) {
             Some(message) => Err((Reason::UnsupportedFormat, message)),
             None => Ok((FileResult::default(), None)),
         };
     }
     let project = (!project.is_empty()).then_some(project);
-    let mut result = check_text_in(&display, &text, prefilter, project);
+    let input = Input {
+        path: &ws.absolute(path),
+        display: &display,
+        text: &text,
+        prefilter,
+    };
+    let mut result = crate::pipeline::check_guarded(ws, settings, &input, project);
     // A skipped script may still import a module that calls an SDK: remember its imports.
     if !result.parsed
         && crate::extract::Lang::from_extension(
@@ -401,7 +248,7 @@ fn check_path_with(
         )
         .is_some()
     {
-        let exists = |p: &Path| known.contains(p);
+        let exists = |p: &Path| shared.known.contains(p);
         result.imports = crate::resolve::scan_imports(&text)
             .into_iter()
             .filter_map(|spec| crate::resolve::resolve(path, spec, &exists))
@@ -420,12 +267,8 @@ pub fn is_read_format(path: &Path) -> bool {
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
 /// names a tracker SDK ("Pug is not analysed yet, and this file names the tracker `fbq` in script").
-fn unread_mention(path: &Path, text: &str) -> Option<String> {
-    static SDKS: OnceLock<Prefilter> = OnceLock::new();
-    let sdks = SDKS.get_or_init(|| {
-        let names: Vec<String> = Catalog::current().sdks.needles().collect();
-        Prefilter::for_globals(names.iter().map(String::as_str))
-    });
+fn unread_mention(settings: &Settings, path: &Path, text: &str) -> Option<String> {
+    let sdks = &settings.tracker_names;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !not_analysed::is_script_language(ext) && !not_analysed::can_hold_script(text) {
         return None;
@@ -568,7 +411,7 @@ fn index_fields(files: &[PathBuf], opts: &Options, pool: &rayon::ThreadPool) -> 
     FieldIndex::build(facts)
 }
 
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+pub(crate) fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
     p.downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
@@ -591,9 +434,12 @@ fn install_panic_hook() {
     });
 }
 
-/// Scans `paths` and returns the sorted report.
-pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> {
+/// Scans `paths` of the workspace and returns the sorted report: configuration applied, the
+/// rules about a whole run included. Stops before any file is analysed when a configuration
+/// governing one of them is invalid.
+pub fn check_paths(ws: &Arc<Workspace>, paths: &[PathBuf]) -> Result<Report, RunError> {
     install_panic_hook();
+    let opts = &ws.options;
     let walked = walk(
         paths,
         &WalkOptions {
@@ -601,7 +447,24 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
             ..opts.walk.clone()
         },
     )?;
-    let files = Arc::new(walked.files);
+    // Every file's governing configuration, loaded before anything runs: an invalid one stops
+    // the run with its place in the file.
+    let settings = walked
+        .files
+        .iter()
+        .map(|f| ws.settings_for(f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(RunError::Config)?;
+    // A nested configuration's `[files] exclude` leaves out files under its folder (files
+    // named on the command line are scanned whatever excludes them).
+    let named: HashSet<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    let (files, settings): (Vec<PathBuf>, Vec<Arc<Settings>>) = walked
+        .files
+        .into_iter()
+        .zip(settings)
+        .filter(|(f, s)| named.contains(f) || !s.excludes(&ws.absolute(f)))
+        .unzip();
+    let files = Arc::new(files);
     let mut report = Report {
         files_scanned: files.iter().filter(|p| is_read_format(p)).count(),
         ..Default::default()
@@ -620,7 +483,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         .thread_name(|i| format!("overshare-worker-{i}"))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let project = match &opts.facts_root {
+    let project = Arc::new(match &opts.facts_root {
         Some(root) => {
             let all = walk(
                 std::slice::from_ref(root),
@@ -632,7 +495,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
             index_fields(&all.files, opts, &pool)
         }
         None => index_fields(&files, opts, &pool),
-    };
+    });
     let order = {
         use rayon::prelude::*;
         let sizes: Vec<u64> = pool.install(|| {
@@ -649,10 +512,11 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         known: files.iter().cloned().collect(),
         files: files.clone(),
         order,
+        settings,
         project,
         next: AtomicUsize::new(0),
         running: Mutex::new(Vec::new()),
-        opts: opts.clone(),
+        ws: ws.clone(),
     });
     for _ in 0..threads {
         spawn_worker(&shared, &tx, Some(&pool));
@@ -708,12 +572,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         let redone: Vec<(usize, FileOutcome)> = pool.install(|| {
             again
                 .par_iter()
-                .map(|&i| {
-                    (
-                        i,
-                        check_path_with(&files[i], opts, &shared.project, &shared.known, false),
-                    )
-                })
+                .map(|&i| (i, check_path(&shared, i, &shared.project, false)))
                 .collect()
         });
         for (i, r) in redone {
@@ -735,12 +594,9 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 .filter(|&i| matches!(&results[i], Some(Ok(_))))
                 .filter_map(|i| {
                     let text = read_source(&files[i], opts.max_file_size).ok()?;
-                    names.may_match(text.as_bytes()).then(|| {
-                        (
-                            i,
-                            check_path_with(&files[i], opts, &project, &shared.known, false),
-                        )
-                    })
+                    names
+                        .may_match(text.as_bytes())
+                        .then(|| (i, check_path(&shared, i, &project, false)))
                 })
                 .collect()
         });
@@ -779,6 +635,53 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
     }
     // Workers still stuck on a file keep running until the process exits; nothing waits for them.
     std::mem::forget(pool);
+    add_run_findings(ws, &shared.settings, paths, &mut report);
     report.sort();
     Ok(report)
+}
+
+/// Adds the findings of the rules about a whole run (`unused-custom-sink`), levels applied.
+fn add_run_findings(
+    ws: &Workspace,
+    settings: &[Arc<Settings>],
+    paths: &[PathBuf],
+    report: &mut Report,
+) {
+    let mut configs: Vec<(Arc<Settings>, String)> = Vec::new();
+    for s in settings {
+        if let Some(c) = &s.config {
+            if !configs.iter().any(|(k, _)| Arc::ptr_eq(k, s)) {
+                configs.push((s.clone(), shown_path(ws, &c.path)));
+            }
+        }
+    }
+    let cx = crate::lints::RunContext {
+        settings: &configs,
+        configured_sinks_used: &report.configured_sinks_used,
+        complete: ws.options.complete_scan && paths.iter().all(|p| ws.absolute(p).is_dir()),
+    };
+    let mut findings = Vec::new();
+    for lint in crate::lints::LINTS {
+        lint.check_run(&cx, &mut findings);
+    }
+    // Their spans are in configuration files.
+    for f in &mut findings {
+        if let Some((s, display)) = configs.iter().find(|(_, d)| *d == f.file) {
+            if let Some(c) = &s.config {
+                f.resolve(&crate::source::LineIndex::new(&c.text));
+                report.texts.insert(display.clone(), c.text.as_str().into());
+            }
+        }
+    }
+    report.findings.extend(ws.apply_levels(findings));
+}
+
+/// A configuration file as reports name it: relative to the workspace's base when inside it.
+fn shown_path(ws: &Workspace, path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let base = std::fs::canonicalize(ws.base()).unwrap_or_else(|_| ws.base().to_path_buf());
+    match abs.strip_prefix(&base) {
+        Ok(rel) => rel.display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
 }

@@ -2,7 +2,9 @@
 //! replay, CRM and error-monitoring SDKs.
 //!
 //! The pipeline, one module per stage: [`walk`] → [`prefilter`] → [`extract`] → [`parse`] →
-//! [`analyze`] → [`lints`] → [`suppress`] → [`report`]; [`driver`] runs it over many files.
+//! [`analyze`] → [`lints`] → [`suppress`] → [`report`]. [`pipeline`] takes one file through
+//! it, [`driver`] runs it over many files in parallel, and a [`Workspace`] (configurations,
+//! catalogs, project index, file system view) is what both run in.
 
 pub mod analyze;
 pub mod baseline;
@@ -16,6 +18,7 @@ pub mod lints;
 pub mod lsp;
 pub mod not_analysed;
 pub mod parse;
+pub mod pipeline;
 pub mod prefilter;
 pub mod project;
 pub mod report;
@@ -23,5 +26,7 @@ pub mod resolve;
 pub mod source;
 pub mod suppress;
 pub mod walk;
+pub mod workspace;
 
-pub use driver::{check_paths, check_text, FileResult, Options};
+pub use driver::{check_text, FileResult, Options, RunError};
+pub use workspace::Workspace;

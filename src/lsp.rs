@@ -2,14 +2,18 @@
 //! Diagnostics are published on open, on change (debounced, from the unsaved buffer) and on
 //! save, with the flow steps as related information and the rule id linking its docs; a code
 //! action inserts a suppression directive with a reason placeholder; hover on a finding shows
-//! its rule's documentation. The workspace's `overshare.toml` and template fields are read at
-//! start; its rule levels, SDK-class severities and per-path overrides apply to the diagnostics
-//! as they do to `check`, and are read again when the editor saves or changes it (its `[[sink]]`
-//! and `[[source]]` entries are read at start only).
+//! its rule's documentation.
+//!
+//! Each workspace folder is a [`Workspace`]: the nearest `overshare.toml` governs each file (its
+//! sinks, sources, sanitizers, levels and overrides, as for `check`), the folder's templates
+//! make the field index, and open buffers overlay the disk. Saving or changing an
+//! `overshare.toml` (or a tsconfig/jsconfig) makes every workspace read its configuration again
+//! and re-publishes every open buffer's diagnostics.
 
-use crate::driver::check_text_in;
-use crate::project::FieldIndex;
+use crate::config::FILE_NAME as CONFIG_FILE;
+use crate::not_analysed::Reason;
 use crate::report::{Finding, Severity};
+use crate::workspace::Workspace;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -19,6 +23,7 @@ use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Quiet time after the last keystroke before a buffer is re-analysed.
@@ -32,14 +37,12 @@ struct Doc {
 
 struct Server {
     conn: Connection,
-    root: Option<PathBuf>,
-    project: FieldIndex,
+    /// One per workspace folder, longest root first; files outside them all go to `loose`.
+    workspaces: Vec<Arc<Workspace>>,
+    loose: Arc<Workspace>,
     docs: HashMap<Url, Doc>,
     /// Buffers changed and waiting for the debounce to pass.
     dirty: HashMap<Url, Instant>,
-    /// The workspace's `overshare.toml`, if any: its levels and overrides shape diagnostics.
-    config: Option<crate::config::Loaded>,
-    config_path: Option<PathBuf>,
 }
 
 pub fn run() -> Result<(), String> {
@@ -61,35 +64,32 @@ pub fn run() -> Result<(), String> {
         .initialize(serde_json::to_value(caps).map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
     let params: InitializeParams = serde_json::from_value(init).map_err(|e| e.to_string())?;
-    #[allow(deprecated)]
-    let root = params
+    let mut roots: Vec<PathBuf> = params
         .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .and_then(|f| f.uri.to_file_path().ok())
-        .or_else(|| params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
-    // The workspace's configuration and template fields.
-    let config_path = root.as_deref().and_then(crate::config::discover);
-    let config = config_path
-        .as_deref()
-        .and_then(|p| crate::config::load(p).ok());
-    if let Some(loaded) = &config {
-        if let Ok(cat) = loaded.catalog() {
-            let _ = crate::catalog::Catalog::install(cat);
-        }
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().ok())
+        .collect();
+    #[allow(deprecated)]
+    if roots.is_empty() {
+        roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
     }
-    let project = match &root {
-        Some(r) => crate::driver::project_index(r, &crate::Options::default()),
-        None => FieldIndex::default(),
-    };
+    // Longest first: a nested folder's files belong to it, not to the folder around it.
+    roots.sort_by_key(|r| std::cmp::Reverse(r.components().count()));
+    let workspaces = roots
+        .into_iter()
+        .map(|root| {
+            let ws = Workspace::new(root, crate::Options::default());
+            ws.index_project();
+            Arc::new(ws)
+        })
+        .collect();
     let mut server = Server {
         conn,
-        root,
-        project,
+        workspaces,
+        loose: Arc::new(Workspace::new("/", crate::Options::default())),
         docs: HashMap::new(),
         dirty: HashMap::new(),
-        config,
-        config_path,
     };
     let result = server.main_loop();
     // The writer thread ends when the connection's sender is gone.
@@ -143,43 +143,45 @@ impl Server {
         }
     }
 
-    fn display(&self, uri: &Url) -> String {
-        let path = uri
-            .to_file_path()
-            .unwrap_or_else(|_| PathBuf::from(uri.path()));
-        match &self.root {
-            Some(r) => path
-                .strip_prefix(r)
-                .map(Path::to_path_buf)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .into_owned(),
-            None => path.to_string_lossy().into_owned(),
-        }
+    /// The workspace a file belongs to.
+    fn workspace(&self, path: &Path) -> &Arc<Workspace> {
+        self.workspaces
+            .iter()
+            .find(|w| path.starts_with(w.base()))
+            .unwrap_or(&self.loose)
     }
 
     fn analyse(&mut self, uri: &Url) {
-        let display = self.display(uri);
+        let Ok(path) = uri.to_file_path() else {
+            return;
+        };
+        let ws = self.workspace(&path).clone();
         let Some(doc) = self.docs.get_mut(uri) else {
             return;
         };
-        let project = (!self.project.is_empty()).then_some(&self.project);
-        let result = check_text_in(&display, &doc.text, true, project);
-        let findings: Vec<Finding> = result
+        ws.set_overlay(&path, Arc::from(doc.text.as_str()));
+        let result = ws.check_file(&path);
+        let display = path.to_string_lossy();
+        doc.findings = result
             .findings
             .into_iter()
             .filter(|f| f.file == display)
             .collect();
-        // Levels and overrides as `check` applies them; paths are relative to the root.
-        doc.findings = match (&self.config, &self.root) {
-            (Some(c), Some(root)) => c.apply_in(findings, crate::catalog::Catalog::current(), root),
-            _ => findings,
-        };
-        let diagnostics = doc
-            .findings
-            .iter()
-            .map(|f| diagnostic(f, self.root.as_deref()))
-            .collect();
+        let mut diagnostics: Vec<Diagnostic> = doc.findings.iter().map(diagnostic).collect();
+        // A file its invalid overshare.toml keeps from being analysed says so.
+        diagnostics.extend(
+            result
+                .errors
+                .iter()
+                .filter(|e| e.reason == Reason::BadConfig)
+                .map(|e| Diagnostic {
+                    range: Range::default(),
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    source: Some("overshare".into()),
+                    message: e.message.clone(),
+                    ..Default::default()
+                }),
+        );
         let params = PublishDiagnosticsParams {
             uri: uri.clone(),
             diagnostics,
@@ -248,6 +250,9 @@ impl Server {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) {
                     self.docs.remove(&p.text_document.uri);
                     self.dirty.remove(&p.text_document.uri);
+                    if let Ok(path) = p.text_document.uri.to_file_path() {
+                        self.workspace(&path).clear_overlay(&path);
+                    }
                     let params = PublishDiagnosticsParams {
                         uri: p.text_document.uri,
                         diagnostics: Vec::new(),
@@ -266,37 +271,25 @@ impl Server {
         }
     }
 
-    /// Whether `uri` is the workspace's `overshare.toml` (or one created at its root).
+    /// Whether `uri` is a file that changes how others are analysed: an `overshare.toml`, a
+    /// tsconfig or jsconfig.
     fn is_config(&self, uri: &Url) -> bool {
         let Ok(path) = uri.to_file_path() else {
             return false;
         };
-        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        match (&self.config_path, &self.root) {
-            (Some(c), _) => canonical(&path) == canonical(c),
-            (None, Some(root)) => {
-                canonical(&path) == canonical(&root.join(crate::config::FILE_NAME))
-            }
-            _ => false,
-        }
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n == CONFIG_FILE || n == "tsconfig.json" || n == "jsconfig.json")
     }
 
-    /// Reads the configuration again (a bad one is kept out: the last good one stays) and
-    /// re-publishes every open buffer's diagnostics under it.
+    /// Every workspace reads its configurations again when next needed, and every open
+    /// buffer's diagnostics are re-published under them.
     fn reload_config(&mut self) {
-        let path = self
-            .config_path
-            .clone()
-            .or_else(|| self.root.as_deref().and_then(crate::config::discover));
-        match path.as_deref().map(crate::config::load) {
-            Some(Ok(loaded)) => {
-                self.config_path = path;
-                self.config = Some(loaded);
-            }
-            Some(Err(_)) => {}
-            None => self.config = None,
+        for ws in self.workspaces.iter().chain([&self.loose]) {
+            ws.reload();
         }
-        let open: Vec<Url> = self.docs.keys().cloned().collect();
+        let mut open: Vec<Url> = self.docs.keys().cloned().collect();
+        open.sort();
         for uri in open {
             self.analyse(&uri);
         }
@@ -427,20 +420,15 @@ fn overlaps(a: &Range, b: &Range) -> bool {
         && (b.start.line, b.start.character) <= (a.end.line, a.end.character)
 }
 
-fn file_uri(root: Option<&Path>, file: &str) -> Option<Url> {
-    let p = Path::new(file);
-    let abs = match (p.is_absolute(), root) {
-        (true, _) => p.to_path_buf(),
-        (false, Some(r)) => r.join(p),
-        (false, None) => std::env::current_dir().ok()?.join(p),
-    };
-    Url::from_file_path(abs).ok()
+/// Findings of an editor session name files by absolute path.
+fn file_uri(file: &str) -> Option<Url> {
+    Url::from_file_path(file).ok()
 }
 
-fn diagnostic(f: &Finding, root: Option<&Path>) -> Diagnostic {
+fn diagnostic(f: &Finding) -> Diagnostic {
     let mut related = Vec::new();
     if let Some(src) = &f.source {
-        if let Some(uri) = file_uri(root, src.file.as_deref().unwrap_or(&f.file)) {
+        if let Some(uri) = file_uri(src.file.as_deref().unwrap_or(&f.file)) {
             related.push(DiagnosticRelatedInformation {
                 location: Location::new(uri, range(src)),
                 message: f.source_label.clone(),
@@ -448,7 +436,7 @@ fn diagnostic(f: &Finding, root: Option<&Path>) -> Diagnostic {
         }
     }
     for s in &f.flow {
-        if let Some(uri) = file_uri(root, s.at.file.as_deref().unwrap_or(&f.file)) {
+        if let Some(uri) = file_uri(s.at.file.as_deref().unwrap_or(&f.file)) {
             let r = range(&s.at);
             related.push(DiagnosticRelatedInformation {
                 location: Location::new(uri, Range::new(r.start, r.start)),

@@ -10,9 +10,9 @@ use overshare::catalog::Catalog;
 use overshare::lints;
 use overshare::report::{json, text};
 use overshare::walk::WalkOptions;
-use overshare::Options;
+use overshare::{Options, RunError, Workspace};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -146,10 +146,13 @@ fn main() -> ExitCode {
                     .collect();
                 out = columns(&[&["id", "class", "name", "docs"]], &rows);
             } else {
-                for r in lints::RULES {
+                for r in lints::rules() {
                     out.push_str(&format!(
                         "{}  (since {})\n  severity: {}\n  {}\n",
-                        r.id, r.since, r.severity, r.summary
+                        r.id,
+                        r.since,
+                        r.severity.describe(),
+                        r.summary
                     ));
                 }
             }
@@ -171,7 +174,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match std::fs::write(&path, overshare::config::STARTER) {
+            match std::fs::write(&path, overshare::config::starter()) {
                 Ok(()) => {
                     println!("wrote {}", path.display());
                     ExitCode::SUCCESS
@@ -185,7 +188,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => match lints::find(&rule) {
             Some(r) => print_out(r.docs),
             None => {
-                let ids: Vec<&str> = lints::RULES.iter().map(|r| r.id).collect();
+                let ids: Vec<&str> = lints::rules().map(|r| r.id).collect();
                 eprintln!("error: unknown rule `{rule}`; rules: {}", ids.join(", "));
                 ExitCode::from(2)
             }
@@ -194,34 +197,34 @@ fn main() -> ExitCode {
 }
 
 /// A configuration error rendered with the file's name in the snippet header.
-struct NamedConfigError(overshare::config::ConfigError);
+struct NamedConfigError<'a>(&'a overshare::config::ConfigError);
 
-impl std::fmt::Debug for NamedConfigError {
+impl std::fmt::Debug for NamedConfigError<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(&self.0, f)
     }
 }
 
-impl std::fmt::Display for NamedConfigError {
+impl std::fmt::Display for NamedConfigError<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(&self.0, f)
     }
 }
 
-impl std::error::Error for NamedConfigError {}
+impl std::error::Error for NamedConfigError<'_> {}
 
-impl miette::Diagnostic for NamedConfigError {
+impl miette::Diagnostic for NamedConfigError<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        miette::Diagnostic::code(&self.0)
+        miette::Diagnostic::code(self.0)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        miette::Diagnostic::help(&self.0)
+        miette::Diagnostic::help(self.0)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        miette::Diagnostic::source_code(&self.0)
+        miette::Diagnostic::source_code(self.0)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        miette::Diagnostic::labels(&self.0)
+        miette::Diagnostic::labels(self.0)
     }
 }
 
@@ -267,49 +270,13 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    // The configuration: named, or found upward from the first path.
-    let config_path = match &args.config {
-        Some(p) if !p.is_file() => {
-            eprintln!("error: configuration `{}` does not exist", p.display());
-            return ExitCode::from(2);
-        }
-        Some(p) => Some(p.clone()),
-        None => overshare::config::discover(&paths[0]),
-    };
-    let config = match config_path.as_deref().map(overshare::config::load) {
-        None => None,
-        Some(Ok(loaded)) => Some(loaded),
-        Some(Err(e)) => {
-            let mut out = String::new();
-            let handler = miette::GraphicalReportHandler::new_themed(
-                miette::GraphicalTheme::unicode_nocolor(),
-            );
-            let _ = handler.render_report(&mut out, &NamedConfigError(*e));
-            eprint!("{out}");
-            return ExitCode::from(2);
-        }
-    };
-    let (mut exclude, mut include) = (args.exclude, args.include);
-    if let Some(c) = &config {
-        match c.catalog() {
-            Ok(cat) => {
-                let _ = Catalog::install(cat);
-            }
-            Err(e) => {
-                eprintln!("error: configuration {}: {e}", c.path.display());
-                return ExitCode::from(2);
-            }
-        }
-        exclude.extend(c.config.files.exclude.iter().cloned());
-        include.extend(c.config.files.include.iter().cloned());
-    }
     let defaults = Options::default();
     let threads = args.threads.unwrap_or(defaults.threads).max(1);
     let opts = Options {
         walk: WalkOptions {
             no_ignore: args.no_ignore,
-            exclude,
-            include,
+            exclude: args.exclude,
+            include: args.include,
             threads,
         },
         threads,
@@ -317,25 +284,50 @@ fn check(args: CheckArgs) -> ExitCode {
         max_file_size: args.max_file_size,
         file_timeout: Duration::from_secs(args.file_timeout.max(1)),
         facts_root: args.facts_from.clone(),
+        // Only a scan of all the code can tell that a configured sink is never called.
+        complete_scan: args.diff_base.is_none(),
     };
-    let started = Instant::now();
-    let report = match overshare::check_paths(&paths, &opts) {
-        Ok(mut r) => {
-            if let Some(c) = &config {
-                // Only a scan of whole folders can tell that a configured sink is never called.
-                if args.diff_base.is_none() && paths.iter().all(|p| p.is_dir()) {
-                    let display = shown_path(&c.path);
-                    let unused = c.unused_sinks(&r.configured_sinks_used, &display);
-                    if !unused.is_empty() {
-                        r.texts.insert(display, c.text.as_str().into());
-                        r.findings.extend(unused);
-                    }
-                }
-                r.findings = c.apply(std::mem::take(&mut r.findings), Catalog::current());
-                r.sort();
-            }
-            r
+    // Paths are the user's, relative to the folder the command runs in.
+    let base = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot read the working folder: {e}");
+            return ExitCode::from(2);
         }
+    };
+    let mut ws = Workspace::new(base, opts);
+    // The configuration: named, else the nearest to each file.
+    if let Some(p) = &args.config {
+        if !p.is_file() {
+            eprintln!("error: configuration `{}` does not exist", p.display());
+            return ExitCode::from(2);
+        }
+        ws = match ws.with_config(p) {
+            Ok(ws) => ws,
+            Err(e) => return config_error(&e),
+        };
+    }
+    // The `[files]` of the configuration governing the first path shape the walk.
+    match ws.settings_for(&paths[0]) {
+        Ok(s) => {
+            if let Some(c) = &s.config {
+                ws.options
+                    .walk
+                    .exclude
+                    .extend(c.config.files.exclude.iter().cloned());
+                ws.options
+                    .walk
+                    .include
+                    .extend(c.config.files.include.iter().cloned());
+            }
+        }
+        Err(e) => return config_error(&e),
+    }
+    let ws = std::sync::Arc::new(ws);
+    let started = Instant::now();
+    let report = match ws.check_paths(&paths) {
+        Ok(r) => r,
+        Err(RunError::Config(e)) => return config_error(&e),
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -423,10 +415,7 @@ fn check(args: CheckArgs) -> ExitCode {
     // A run that read nothing must not look like a clean pass, whatever the format (stdout
     // stays a valid report).
     if report.files_scanned == 0 {
-        let walk_opts = WalkOptions {
-            threads,
-            ..opts.walk.clone()
-        };
+        let walk_opts = ws.options.walk.clone();
         let left = overshare::walk::left_out(&paths, &walk_opts);
         let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
         let _ = writeln!(
@@ -449,13 +438,12 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// A path as reports show it: relative to the working folder when inside it.
-fn shown_path(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let cwd = cwd.and_then(|c| std::fs::canonicalize(c).ok());
-    match cwd.as_deref().and_then(|c| abs.strip_prefix(c).ok()) {
-        Some(rel) => rel.display().to_string(),
-        None => path.display().to_string(),
-    }
+/// An invalid configuration, rendered with its file's name and the place of the error.
+fn config_error(e: &overshare::config::ConfigError) -> ExitCode {
+    let mut out = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let _ = handler.render_report(&mut out, &NamedConfigError(e));
+    eprint!("{out}");
+    ExitCode::from(2)
 }

@@ -30,10 +30,13 @@ pub enum Reason {
     /// A template format overshare does not read yet (Pug, Smarty, JSP…) that names a
     /// tracker SDK.
     UnsupportedFormat,
+    /// The `overshare.toml` governing the file is invalid (an editor session goes on; a
+    /// command-line run stops before it starts).
+    BadConfig,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 9] = [
+    pub const ALL: [Reason; 10] = [
         Reason::ParseError,
         Reason::TooLarge,
         Reason::Timeout,
@@ -43,6 +46,7 @@ impl Reason {
         Reason::TooDeep,
         Reason::InternalError,
         Reason::UnsupportedFormat,
+        Reason::BadConfig,
     ];
 
     /// The id used in JSON, compact output and `--fail-on-skipped` messages.
@@ -57,6 +61,7 @@ impl Reason {
             Reason::TooDeep => "too-deep",
             Reason::InternalError => "internal-error",
             Reason::UnsupportedFormat => "unsupported-format",
+            Reason::BadConfig => "bad-config",
         }
     }
 }

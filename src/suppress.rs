@@ -4,7 +4,7 @@
 //! `<%# %>`, `{{! }}`). A directive without a reason, and one that suppresses nothing, are
 //! findings of their own, so suppressions stay accountable.
 
-use crate::report::{Finding, Severity, SpanRef};
+use crate::report::{Finding, SpanRef};
 use crate::source::{ByteSpan, LineIndex};
 
 pub const NEXT_LINE: &str = "overshare-ignore-next-line";
@@ -87,7 +87,7 @@ impl Directive {
 }
 
 /// Drops the findings the directives cover and adds findings for directives that cover none or
-/// give no reason. `known_rules` guards against a typo silently suppressing nothing.
+/// give no reason (the rules of the registry that check directives say which).
 pub fn apply(
     findings: Vec<Finding>,
     directives: &[Directive],
@@ -116,55 +116,26 @@ pub fn apply(
             kept.push(f);
         }
     }
+    // The rules about directives themselves (unused, unknown rule, no reason) see each one.
     for (i, d) in directives.iter().enumerate() {
-        let meta = |rule: &'static str, message: String| {
-            let mut sink = SpanRef::new(d.span);
-            sink.start = idx.line_col(d.span.start);
-            sink.end = idx.line_col(d.span.end);
-            Finding {
-                rule,
-                severity: Severity::Warning,
-                category: "suppression".into(),
-                sdk: "none".into(),
-                sdk_name: String::new(),
-                message,
-                file: file.to_string(),
-                sink,
-                sink_label: "this directive".into(),
-                help: Some(format!("see `overshare explain {rule}`")),
-                ..Default::default()
-            }
+        let cx = crate::lints::DirectiveContext {
+            directive: d,
+            used: used[i],
+            unknown_rule: d
+                .rules
+                .iter()
+                .find(|r| crate::lints::find(r).is_none())
+                .map(String::as_str),
         };
-        if let Some(unknown) = d.rules.iter().find(|r| crate::lints::find(r).is_none()) {
-            kept.push(meta(
-                crate::lints::unused_suppression::RULE.id,
-                format!(
-                    "suppression names an unknown rule `{unknown}`; `overshare rules` lists them"
-                ),
-            ));
-        } else if !used[i] {
-            let what = if d.whole_file {
-                "file-level suppression"
-            } else {
-                "suppression"
-            };
-            kept.push(meta(
-                crate::lints::unused_suppression::RULE.id,
-                format!(
-                    "{what} suppresses nothing: no finding {} (remove it)",
-                    if d.whole_file {
-                        "in this file"
-                    } else {
-                        "on the next line"
-                    }
-                ),
-            ));
-        }
-        if d.reason.is_none() {
-            kept.push(meta(
-                crate::lints::suppression_without_reason::RULE.id,
-                "suppression gives no reason: write why after `--` (e.g. `-- hashed server-side, see PRIV-123`)".into(),
-            ));
+        for lint in crate::lints::LINTS {
+            if let Some(message) = lint.check_directive(&cx) {
+                let mut f = crate::lints::plain_finding(lint.rule(), message, file);
+                f.sink = SpanRef::new(d.span);
+                f.sink.start = idx.line_col(d.span.start);
+                f.sink.end = idx.line_col(d.span.end);
+                f.sink_label = "this directive".into();
+                kept.push(f);
+            }
         }
     }
     kept

@@ -65,7 +65,8 @@ struct Filters {
     no_ignore: bool,
 }
 
-fn globset(patterns: &[String]) -> Result<GlobSet, String> {
+/// Globs as `--exclude` and `[files]` take them: one without a slash matches a name anywhere.
+pub(crate) fn globset(patterns: &[String]) -> Result<GlobSet, String> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
         let p = p.trim_end_matches('/');

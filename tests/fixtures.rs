@@ -65,9 +65,11 @@ fn markers(text: &str) -> BTreeMap<u32, Vec<String>> {
 fn actual(findings: &[Finding]) -> BTreeMap<u32, Vec<String>> {
     let mut out: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     for f in findings {
-        out.entry(f.sink.start.line)
-            .or_default()
-            .push(format!("{} {}", f.category, f.sdk));
+        out.entry(f.sink.start.line).or_default().push(format!(
+            "{} {}",
+            f.category_or_group(),
+            f.sdk_id()
+        ));
     }
     for v in out.values_mut() {
         v.sort();
@@ -86,8 +88,8 @@ fn render(findings: &[Finding]) -> String {
             f.sink.start.column,
             f.severity.as_str(),
             f.rule,
-            f.category,
-            f.sdk,
+            f.category_or_group(),
+            f.sdk_id(),
             f.message
         );
         if let Some(src) = &f.source {
@@ -226,15 +228,16 @@ fn check_project(name: &str) {
         threads: 2,
         ..Default::default()
     };
-    let report = overshare::check_paths(std::slice::from_ref(&dir), &opts).unwrap();
-    let full = overshare::check_paths(
-        std::slice::from_ref(&dir),
-        &overshare::Options {
-            prefilter: false,
-            ..opts
-        },
-    )
-    .unwrap();
+    let scan = |opts: overshare::Options| {
+        std::sync::Arc::new(overshare::Workspace::new(env!("CARGO_MANIFEST_DIR"), opts))
+            .check_paths(std::slice::from_ref(&dir))
+            .unwrap()
+    };
+    let report = scan(opts.clone());
+    let full = scan(overshare::Options {
+        prefilter: false,
+        ..opts
+    });
     let mut failures = Vec::new();
     if render(&report.findings) != render(&full.findings) {
         failures.push(format!(

@@ -27,22 +27,7 @@ pub struct Custom {
     pub sanitizers: std::collections::HashSet<String>,
 }
 
-static ACTIVE: OnceLock<Catalog> = OnceLock::new();
-
 impl Catalog {
-    /// Makes `catalog` (built-in data plus a configuration) the one [`Catalog::current`] returns.
-    /// Once per process: the CLI runs one configuration.
-    pub fn install(catalog: Catalog) -> Result<(), String> {
-        ACTIVE
-            .set(catalog)
-            .map_err(|_| "a configuration was already installed".to_string())
-    }
-
-    /// The installed catalog, or the built-in one.
-    pub fn current() -> &'static Catalog {
-        ACTIVE.get().unwrap_or_else(Catalog::builtin)
-    }
-
     /// The built-in data with a configuration's additions: SDKs, and names that hold data.
     pub fn with(
         extra_sdks: Vec<sdk::Sdk>,

@@ -52,8 +52,8 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         rule: f.rule,
         severity: f.severity.as_str(),
-        category: &f.category,
-        sdk: &f.sdk,
+        category: f.category_or_group(),
+        sdk: f.sdk_id(),
         message: &f.message,
         file: &f.file,
         line: f.sink.start.line,

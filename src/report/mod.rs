@@ -98,14 +98,24 @@ pub enum Evidence {
     Read,
 }
 
-/// One reported flow.
+/// The SDK a finding's data reaches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingSdk {
+    pub id: String,
+    pub name: String,
+    pub class: crate::catalog::SdkClass,
+}
+
+/// One reported problem: a flow of data into an SDK, or a finding about the code's suppression
+/// comments or configuration (no category, no SDK).
 #[derive(Clone, Debug, Default)]
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    pub category: String,
-    pub sdk: String,
-    pub sdk_name: String,
+    /// The data category (`email`), for findings about data.
+    pub category: Option<String>,
+    /// The receiving SDK, for findings about data sent to one.
+    pub sdk: Option<FindingSdk>,
     pub message: String,
     pub file: String,
     /// The primary span: the sink call.
@@ -122,6 +132,19 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// What the finding is about: its data category, else its rule's group (`suppression`).
+    pub fn category_or_group(&self) -> &str {
+        match &self.category {
+            Some(c) => c,
+            None => crate::lints::find(self.rule).map_or("none", |r| r.group),
+        }
+    }
+
+    /// The receiving SDK's id, or `none`.
+    pub fn sdk_id(&self) -> &str {
+        self.sdk.as_ref().map_or("none", |s| s.id.as_str())
+    }
+
     /// Fills in line and column numbers.
     pub fn resolve(&mut self, idx: &LineIndex) {
         self.sink.resolve(idx);
@@ -213,7 +236,7 @@ impl Report {
         // A name-judged source (`traits.email` in a shared module) adds nothing where another
         // file's analysis found a stronger source (the element or key read, or a caller's
         // value for a parameter named `email`) that reaches the same sink key.
-        type Place = (String, ByteSpan, String, String);
+        type Place = (String, ByteSpan, String, Option<String>);
         let place = |f: &Finding| -> Place {
             (
                 f.file.clone(),
@@ -232,20 +255,20 @@ impl Report {
         self.findings.retain(|f| f.evidence >= strongest[&place(f)]);
         // A vendor slot's guess adds nothing where a read of that category reaches the same
         // call under any key; a guess about a parameter nothing where callers' data reaches it.
-        let seen: std::collections::HashSet<(String, ByteSpan, String)> = self
+        let seen: std::collections::HashSet<(String, ByteSpan, Option<String>)> = self
             .findings
             .iter()
             .filter(|f| f.evidence > Evidence::Slot)
             .flat_map(|f| {
                 [
                     (f.file.clone(), f.sink.span, f.category.clone()),
-                    (f.file.clone(), f.sink.span, String::new()),
+                    (f.file.clone(), f.sink.span, None),
                 ]
             })
             .collect();
         self.findings.retain(|f| {
             let category = match f.evidence {
-                Evidence::SlotParam => String::new(),
+                Evidence::SlotParam => None,
                 Evidence::Slot => f.category.clone(),
                 _ => return true,
             };

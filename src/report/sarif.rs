@@ -17,14 +17,6 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// GitHub's `security-severity`: high for advertising pixels (errors), medium otherwise.
-fn security_severity(rule: &str) -> &'static str {
-    match rule {
-        "data-to-tracker" => "7.5",
-        _ => "2.0",
-    }
-}
-
 fn uri(file: &str) -> String {
     let f = file.replace('\\', "/");
     f.strip_prefix("./").unwrap_or(&f).to_string()
@@ -56,7 +48,7 @@ fn result(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
         "message": { "text": f.message },
         "locations": [location(&f.file, &f.sink, None)],
         "partialFingerprints": { "primaryLocationLineHash": format!("{}:{occurrence}", f.fingerprint()) },
-        "properties": { "category": f.category, "sdk": f.sdk },
+        "properties": { "category": f.category_or_group(), "sdk": f.sdk_id() },
     });
     if let Some(src) = &f.source {
         let mut related = location(&f.file, src, Some(&f.source_label));
@@ -97,21 +89,20 @@ fn invocation(report: &Report) -> Value {
 }
 
 pub fn render(report: &Report) -> String {
-    let rules: Vec<Value> = crate::lints::RULES
-        .iter()
+    let rules: Vec<Value> = crate::lints::rules()
         .map(|r| {
             json!({
                 "id": r.id,
                 "name": r.id.split('-').map(|w| { let mut c = w.chars(); c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str()) }).collect::<String>(),
                 "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": format!("{}. Severity: {}.", r.summary, r.severity) },
+                "fullDescription": { "text": format!("{}. Severity: {}.", r.summary, r.severity.describe()) },
                 "help": { "text": r.docs, "markdown": r.docs },
                 "helpUri": crate::lints::docs_url(r.id),
-                "defaultConfiguration": { "level": if r.id == "data-to-tracker" { "error" } else { "warning" } },
+                "defaultConfiguration": { "level": level(r.severity.highest()) },
                 "properties": {
                     "tags": ["privacy", "security", "external/cwe/cwe-359"],
                     "precision": "high",
-                    "security-severity": security_severity(r.id),
+                    "security-severity": r.security_severity,
                 },
             })
         })
@@ -124,8 +115,7 @@ pub fn render(report: &Report) -> String {
         .map(|f| {
             let n = seen.entry(f.fingerprint()).or_insert(0);
             *n += 1;
-            let index = crate::lints::RULES
-                .iter()
+            let index = crate::lints::rules()
                 .position(|r| r.id == f.rule)
                 .unwrap_or(0);
             result(f, index, *n)
