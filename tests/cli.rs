@@ -550,3 +550,83 @@ fn scans_the_current_folder_with_its_tsconfig() {
         "{stdout}"
     );
 }
+
+/// The nearest overshare.toml governs each file: a package's own configuration adds its sinks,
+/// sets its levels and excludes its generated code, and none of it leaks into the rest.
+#[test]
+fn the_nearest_configuration_governs_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let leak = "const email = document.querySelector('input[type=email]').value;\nfbq('init', '1', { em: email });\nadminTrack('signup', email);\n";
+    std::fs::write(
+        root.join("overshare.toml"),
+        "[rules]\n\"data-to-tracker\" = \"warning\"\n",
+    )
+    .unwrap();
+    let admin = root.join("packages/admin");
+    std::fs::create_dir_all(admin.join("generated")).unwrap();
+    std::fs::write(
+        admin.join("overshare.toml"),
+        "[files]\nexclude = [\"generated/**\"]\n\n[sdk-severity]\nadvertising = \"info\"\n\n[[sink]]\ncallee = \"adminTrack\"\nargs = [1]\nvendor = \"Admin analytics\"\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("app.js"), leak).unwrap();
+    std::fs::write(admin.join("admin.js"), leak).unwrap();
+    std::fs::write(admin.join("generated/gen.js"), leak).unwrap();
+    let out = bin()
+        .args(["check", ".", "--format", "json"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    let found: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} {}",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["severity"].as_str().unwrap(),
+                f["sdk"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // The root's level; `adminTrack` is no sink here.
+            "app.js:2 warning meta-pixel",
+            // The package's SDK-class level (its rule level is the default), and its own sink;
+            // its generated code is excluded.
+            "packages/admin/admin.js:2 info meta-pixel",
+            "packages/admin/admin.js:3 warning custom-admin-analytics",
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `init` writes every rule of the registry into its `[rules]` section.
+#[test]
+fn init_lists_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().arg("init").current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("overshare.toml")).unwrap();
+    let (_, rules_out, _) = run(&["rules"]);
+    let ids: Vec<&str> = rules_out
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 4, "{rules_out}");
+    for id in ids {
+        assert!(
+            text.contains(&format!("# \"{id}\" = ")),
+            "{id} missing:\n{text}"
+        );
+    }
+}

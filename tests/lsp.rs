@@ -228,3 +228,84 @@ fn configuration_levels_apply_and_reload_on_save() {
 
     c.shutdown();
 }
+
+/// Several workspace folders each get their configuration; imports resolve against the file's
+/// folder whatever the server's working folder; an invalid overshare.toml is shown, and fixing
+/// it brings the diagnostics back.
+#[test]
+fn workspace_folders_each_get_their_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().canonicalize().unwrap();
+    let (quiet, shop) = (base.join("quiet"), base.join("shop"));
+    std::fs::create_dir_all(&quiet).unwrap();
+    std::fs::create_dir_all(shop.join("lib")).unwrap();
+    std::fs::write(
+        quiet.join("overshare.toml"),
+        "[rules]\n\"data-to-tracker\" = \"off\"\n",
+    )
+    .unwrap();
+    let leak = "const e = document.querySelector('input[type=email]').value;\nfbq('init', '1', { em: e });\n";
+    std::fs::write(quiet.join("a.js"), leak).unwrap();
+    // shop: the email is read in an imported module.
+    std::fs::write(
+        shop.join("lib/user.js"),
+        "export function typedEmail() {\n  return document.querySelector('input[type=email]').value;\n}\n",
+    )
+    .unwrap();
+    let form =
+        "import { typedEmail } from './lib/user';\nfbq('init', '1', { em: typedEmail() });\n";
+    std::fs::write(shop.join("form.js"), form).unwrap();
+    let uri = |p: &std::path::Path| format!("file://{}", p.display());
+
+    let mut c = Client::start(std::path::Path::new("/"));
+    c.request(
+        "initialize",
+        json!({"processId": null, "capabilities": {}, "workspaceFolders": [
+            {"uri": uri(&quiet), "name": "quiet"}, {"uri": uri(&shop), "name": "shop"}]}),
+    );
+    c.notify("initialized", json!({}));
+    let quiet_a = uri(&quiet.join("a.js"));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": quiet_a, "languageId": "javascript", "version": 1, "text": leak}}));
+    assert!(
+        c.diagnostics(&quiet_a).is_empty(),
+        "quiet turns the rule off"
+    );
+    let shop_form = uri(&shop.join("form.js"));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": shop_form, "languageId": "javascript", "version": 1, "text": form}}));
+    let diags = c.diagnostics(&shop_form);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["severity"], 1, "shop has no configuration: error");
+    let related = diags[0]["relatedInformation"].as_array().unwrap();
+    assert!(
+        related
+            .iter()
+            .any(|r| r["location"]["uri"] == uri(&shop.join("lib/user.js"))),
+        "{related:?}"
+    );
+
+    // An invalid configuration in shop: its files say so; fixing it brings the finding back.
+    let config = shop.join("overshare.toml");
+    std::fs::write(&config, "[rules]\n\"data-to-trackr\" = \"off\"\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&config)}}),
+    );
+    let diags = c.diagnostics(&shop_form);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown rule `data-to-trackr`"),
+        "{diags:?}"
+    );
+    std::fs::write(&config, "[rules]\n\"data-to-tracker\" = \"info\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 2}]}),
+    );
+    let diags = c.diagnostics(&shop_form);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["severity"], 3, "info");
+    c.shutdown();
+}
