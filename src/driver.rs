@@ -352,7 +352,7 @@ fn canonical(p: &Path) -> PathBuf {
 }
 
 /// Files whose markup can declare fields for other files' scripts.
-fn declares_fields(path: &Path) -> bool {
+pub(crate) fn declares_fields(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     crate::extract::Lang::from_extension(ext).is_none()
         && ext != "coffee"

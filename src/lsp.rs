@@ -244,6 +244,7 @@ impl Server {
                     }
                     self.dirty.remove(&p.text_document.uri);
                     self.analyse(&p.text_document.uri);
+                    self.saved(&p.text_document.uri);
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -268,6 +269,33 @@ impl Server {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// After a file of a workspace is saved: markup re-reads the workspace's fields, and the
+    /// other open buffers of the workspace are checked again (they may import the file, or
+    /// read the fields it declares).
+    fn saved(&mut self, uri: &Url) {
+        let Ok(path) = uri.to_file_path() else {
+            return;
+        };
+        let ws = self.workspace(&path).clone();
+        if crate::driver::declares_fields(&path) {
+            ws.index_project();
+        }
+        let mut others: Vec<Url> = self
+            .docs
+            .keys()
+            .filter(|u| *u != uri)
+            .filter(|u| {
+                u.to_file_path()
+                    .is_ok_and(|p| Arc::ptr_eq(self.workspace(&p), &ws))
+            })
+            .cloned()
+            .collect();
+        others.sort();
+        for other in others {
+            self.analyse(&other);
         }
     }
 

@@ -6,7 +6,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use overshare::catalog::Catalog;
 use overshare::lints;
 use overshare::report::{json, text};
 use overshare::walk::WalkOptions;
@@ -30,7 +29,8 @@ enum Command {
     Check(Box<CheckArgs>),
     /// List every rule with its id, default severity and summary.
     Rules {
-        /// List the tracker SDKs the analysis knows instead.
+        /// List the tracker SDKs the analysis knows instead (with the current folder's
+        /// configured sinks).
         #[arg(long)]
         sdks: bool,
     },
@@ -137,7 +137,17 @@ fn main() -> ExitCode {
         Command::Rules { sdks } => {
             let mut out = String::new();
             if sdks {
-                let cat = Catalog::builtin();
+                // The catalog the current folder's configuration makes: built-in SDKs and its
+                // `[[sink]]` entries.
+                let ws = Workspace::new(
+                    std::env::current_dir().unwrap_or_default(),
+                    Options::default(),
+                );
+                let settings = match ws.settings_for(std::path::Path::new(".")) {
+                    Ok(s) => s,
+                    Err(e) => return config_error(&e),
+                };
+                let cat = &settings.catalog;
                 let mut all: Vec<_> = cat.sdks.all.iter().collect();
                 all.sort_by(|a, b| a.id.cmp(&b.id));
                 let rows: Vec<[&str; 4]> = all

@@ -309,3 +309,37 @@ fn workspace_folders_each_get_their_configuration() {
     assert_eq!(diags[0]["severity"], 3, "info");
     c.shutdown();
 }
+
+/// Saving markup re-reads the fields it declares, and the other open buffers are checked again.
+#[test]
+fn saving_markup_rechecks_the_scripts_that_read_its_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let page = root.join("page.html");
+    std::fs::write(&page, "<form><input id=\"contact\" type=\"text\"></form>\n").unwrap();
+    let script =
+        "analytics.track('Signed up', { field: document.getElementById('contact').value });\n";
+    std::fs::write(root.join("form.js"), script).unwrap();
+    let uri = |p: &std::path::Path| format!("file://{}", p.display());
+    let form_uri = uri(&root.join("form.js"));
+
+    let mut c = Client::start(std::path::Path::new("/"));
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": form_uri, "languageId": "javascript", "version": 1, "text": script}}));
+    assert!(c.diagnostics(&form_uri).is_empty(), "a text field");
+
+    let email_field = "<form><input id=\"contact\" type=\"email\"></form>\n";
+    std::fs::write(&page, email_field).unwrap();
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri(&page), "languageId": "html", "version": 1, "text": email_field}}));
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&page)}}),
+    );
+    let diags = c.diagnostics(&form_uri);
+    assert_eq!(diags.len(), 1, "now an email field: {diags:?}");
+    c.shutdown();
+}
