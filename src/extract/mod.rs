@@ -3,12 +3,12 @@
 //! span the analysis reports points into the original file. Template formats plug in here.
 
 pub mod angular;
+mod bytes;
 pub mod coffee;
 pub mod haml;
 pub mod html;
 mod indent;
 pub mod jsx_scripts;
-mod php;
 pub mod server;
 pub mod slim;
 pub mod svelte;
