@@ -241,7 +241,7 @@ impl Extracted {
 /// `page.blade.php`); `None` for files the scanner does not read.
 pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
     let lower = file_name.to_ascii_lowercase();
-    if let Some(dialect) = server::Dialect::from_path(&lower) {
+    if let Some(dialect) = server::ServerDialect::from_path(&lower) {
         return Some(server::extract(text, dialect));
     }
     let ext = lower.rsplit('.').next().unwrap_or("");
@@ -251,7 +251,7 @@ pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
         }
         // Jinja, Django, Nunjucks and Twig pages are often plain `.html`.
         "html" | "htm" if server::looks_like_template(text) => {
-            return Some(server::extract(text, server::Dialect::Jinja))
+            return Some(server::extract(text, server::ServerDialect::Jinja))
         }
         "ts" | "mts" | "cts" if text.contains("@Component") => {
             return Some(angular::extract_component_ts(text))
@@ -278,7 +278,7 @@ pub fn misnamed_markup(text: &str) -> Option<Extracted> {
         return None;
     }
     if lower.contains("<?php") || text.contains("<?=") {
-        return Some(server::extract(text, server::Dialect::Php));
+        return Some(server::extract(text, server::ServerDialect::Php));
     }
     server::extract_php_snippet(text).or_else(|| Some(html::extract(text)))
 }

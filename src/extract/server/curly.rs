@@ -3,7 +3,7 @@
 //! with `{{x}}`, `{{{x}}}`, block helpers, partials and comments. Also the sniff that reads a
 //! plain `.html` page as Jinja when it uses such tags.
 
-use super::{Dialect, Scan};
+use super::{Scan, ServerDialect};
 use crate::extract::bytes::{find, find_close, lossy, starts_at, top_level};
 
 /// True when an .html file uses Jinja/Twig/Nunjucks/Django/Liquid tags (`{% … %}` or
@@ -37,7 +37,7 @@ pub fn looks_like_template(text: &str) -> bool {
 
 impl Scan<'_> {
     /// Liquid, Twig, Jinja (Nunjucks, Django): `{{ }}`, `{% %}`, `{# #}`, raw and comment blocks.
-    pub(super) fn curly(&mut self, i: usize, dialect: Dialect) -> Option<usize> {
+    pub(super) fn curly(&mut self, i: usize, dialect: ServerDialect) -> Option<usize> {
         let b = self.b;
         if b[i] != b'{' {
             return None;
@@ -75,7 +75,7 @@ impl Scan<'_> {
                     }
                 }
             }
-            b'#' if dialect != Dialect::Liquid => {
+            b'#' if dialect != ServerDialect::Liquid => {
                 let k = find(b, i + 2, b"#}")?;
                 self.blank(i, k + 2);
                 Some(k + 2)
@@ -227,7 +227,7 @@ fn hbs_tokens(inner: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{displays, only_interpolation, run, text_at};
-    use super::super::Dialect;
+    use super::super::ServerDialect;
     use super::looks_like_template;
 
     #[test]
@@ -256,7 +256,7 @@ mod tests {
 {% raw %}<div>{{ kept }}</div>{% endraw %}
 </body></html>
 "#;
-        let ex = run(text, Dialect::Liquid);
+        let ex = run(text, ServerDialect::Liquid);
         only_interpolation(
             &ex,
             text,
@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn liquid_filters_and_trim_markers() {
         let text = "<script>var e = {{- customer.email | default: 'x' | json -}};</script>";
-        let ex = run(text, Dialect::Liquid);
+        let ex = run(text, ServerDialect::Liquid);
         only_interpolation(
             &ex,
             text,
@@ -298,7 +298,7 @@ mod tests {
 <span class="who">{{ request.user.get_full_name|title }}</span>
 {% endblock %}
 "#;
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         only_interpolation(
             &ex,
             text,
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn twig_filters_verbatim_and_comments() {
         let text = "{# x #}<script>\nvar u = {{ app.user.email|json_encode|raw }};\n</script>\n{% verbatim %}<p>{{ vue }}</p>{% endverbatim %}";
-        let ex = run(text, Dialect::Twig);
+        let ex = run(text, ServerDialect::Twig);
         only_interpolation(
             &ex,
             text,
@@ -338,7 +338,7 @@ mod tests {
 <span class="name">{{customer.firstName}}</span>
 <p>\{{literal}}</p>
 "#;
-        let ex = run(text, Dialect::Handlebars);
+        let ex = run(text, ServerDialect::Handlebars);
         only_interpolation(
             &ex,
             text,
@@ -353,7 +353,7 @@ mod tests {
     #[test]
     fn handlebars_helpers_and_triple_stash() {
         let text = "<script>\nvar a = {{json customer.email}};\nvar b = '{{{customer.phone}}}';\nvar c = '{{format-date order.date \"short\"}}';\n</script>";
-        let ex = run(text, Dialect::Handlebars);
+        let ex = run(text, ServerDialect::Handlebars);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["customer.email", "customer.phone", "order.date"]);
         assert_eq!(

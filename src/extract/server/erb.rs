@@ -4,12 +4,12 @@
 //! helper prints, and Ruby's safe navigation is spelled as a plain read ([`ruby_expr`], which
 //! HAML and Slim share).
 
-use super::{Dialect, Piece, Scan};
+use super::{Piece, Scan, ServerDialect};
 use crate::extract::bytes::{find, first_arg, is_ident, lossy, match_bracket, starts_at};
 
 impl Scan<'_> {
     /// ERB and EJS: `<%= %>`, `<%- %>`, `<% %>`, `<%_ _%>`, `<%# %>`, `<%%` (a literal `<%`).
-    pub(super) fn erb(&mut self, i: usize, dialect: Dialect) -> Option<usize> {
+    pub(super) fn erb(&mut self, i: usize, dialect: ServerDialect) -> Option<usize> {
         let b = self.b;
         if !starts_at(b, i, b"<%") {
             return None;
@@ -23,9 +23,9 @@ impl Scan<'_> {
             None => (b.len(), b.len()),
         };
         let (is_output, skip) = match c {
-            Some(b'=') if dialect == Dialect::Erb && b.get(i + 3) == Some(&b'=') => (true, 4),
+            Some(b'=') if dialect == ServerDialect::Erb && b.get(i + 3) == Some(&b'=') => (true, 4),
             Some(b'=') => (true, 3),
-            Some(b'-') => (dialect == Dialect::Ejs, 3),
+            Some(b'-') => (dialect == ServerDialect::Ejs, 3),
             _ => (false, 2),
         };
         if is_output {
@@ -34,14 +34,14 @@ impl Scan<'_> {
             let inner = inner.strip_suffix(['-', '_', '=']).unwrap_or(inner);
             let inner = inner.trim();
             let expr = match dialect {
-                Dialect::Erb => ruby_expr(inner),
+                ServerDialect::Erb => ruby_expr(inner),
                 _ => inner.to_string(),
             };
             self.output(i, end, expr);
         } else {
             self.blank(i, end);
         }
-        if dialect == Dialect::Erb && c != Some(b'#') {
+        if dialect == ServerDialect::Erb && c != Some(b'#') {
             let inner = lossy(&b[(i + skip).min(close)..close]);
             self.ruby_block(inner.trim().trim_matches(['-', '=']).trim(), is_output);
         }
@@ -119,12 +119,12 @@ pub(in crate::extract) fn ruby_expr(expr: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{displays, only_interpolation, run};
-    use super::super::Dialect;
+    use super::super::ServerDialect;
 
     #[test]
     fn erb_safe_navigation_reads_the_attribute() {
         let text = "<script>zE('webWidget', 'identify', { name: '<%= current_user.try(:name) %>', email: '<%= current_user&.email %>', id: '<%= user.try!(\"id\") %>' });</script>";
-        let ex = run(text, Dialect::Erb);
+        let ex = run(text, ServerDialect::Erb);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(
             exprs,
@@ -144,7 +144,7 @@ mod tests {
 <% end %>
 <p class="name"><%= current_user.name -%></p>
 "#;
-        let ex = run(text, Dialect::Erb);
+        let ex = run(text, ServerDialect::Erb);
         only_interpolation(
             &ex,
             text,
@@ -166,7 +166,7 @@ mod tests {
 <%# comment %>
 <p class="who"><%= user.name %></p>
 "#;
-        let ex = run(text, Dialect::Ejs);
+        let ex = run(text, ServerDialect::Ejs);
         only_interpolation(&ex, text, "<%- user.email %>", "user.email", "EJS");
         assert_eq!(displays(&ex, "who"), ["user.name"]);
     }

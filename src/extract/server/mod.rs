@@ -27,8 +27,10 @@ use crate::source::ByteSpan;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::collections::HashMap;
 
+/// A server-side template language, whose tags are evaluated on the server and masked out of
+/// the page here (the syntax of the markup itself, Vue or Svelte, is `html::MarkupDialect`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
+pub enum ServerDialect {
     Php,
     Blade,
     Liquid,
@@ -40,41 +42,41 @@ pub enum Dialect {
     Razor,
 }
 
-impl Dialect {
+impl ServerDialect {
     /// Every dialect, for iterating in tests and listings.
-    pub const ALL: [Dialect; 9] = [
-        Dialect::Php,
-        Dialect::Blade,
-        Dialect::Liquid,
-        Dialect::Twig,
-        Dialect::Jinja,
-        Dialect::Erb,
-        Dialect::Handlebars,
-        Dialect::Ejs,
-        Dialect::Razor,
+    pub const ALL: [ServerDialect; 9] = [
+        ServerDialect::Php,
+        ServerDialect::Blade,
+        ServerDialect::Liquid,
+        ServerDialect::Twig,
+        ServerDialect::Jinja,
+        ServerDialect::Erb,
+        ServerDialect::Handlebars,
+        ServerDialect::Ejs,
+        ServerDialect::Razor,
     ];
 
     /// By file name: .php .phtml (.blade.php -> Blade), .liquid, .twig, .jinja .jinja2 .j2 .njk,
     /// .erb (incl. .html.erb), .hbs .handlebars .mustache, .ejs, .cshtml .razor
-    pub fn from_path(path_or_name: &str) -> Option<Dialect> {
+    pub fn from_path(path_or_name: &str) -> Option<ServerDialect> {
         let name = path_or_name
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or(path_or_name)
             .to_ascii_lowercase();
         if name.ends_with(".blade.php") {
-            return Some(Dialect::Blade);
+            return Some(ServerDialect::Blade);
         }
         let (_, ext) = name.rsplit_once('.')?;
         Some(match ext {
-            "php" | "phtml" => Dialect::Php,
-            "liquid" => Dialect::Liquid,
-            "twig" => Dialect::Twig,
-            "jinja" | "jinja2" | "j2" | "njk" => Dialect::Jinja,
-            "erb" => Dialect::Erb,
-            "hbs" | "handlebars" | "mustache" => Dialect::Handlebars,
-            "ejs" => Dialect::Ejs,
-            "cshtml" | "razor" => Dialect::Razor,
+            "php" | "phtml" => ServerDialect::Php,
+            "liquid" => ServerDialect::Liquid,
+            "twig" => ServerDialect::Twig,
+            "jinja" | "jinja2" | "j2" | "njk" => ServerDialect::Jinja,
+            "erb" => ServerDialect::Erb,
+            "hbs" | "handlebars" | "mustache" => ServerDialect::Handlebars,
+            "ejs" => ServerDialect::Ejs,
+            "cshtml" | "razor" => ServerDialect::Razor,
             _ => return None,
         })
     }
@@ -82,21 +84,21 @@ impl Dialect {
     /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor".
     pub fn name(self) -> &'static str {
         match self {
-            Dialect::Php => "PHP",
-            Dialect::Blade => "Blade",
-            Dialect::Liquid => "Liquid",
-            Dialect::Twig => "Twig",
-            Dialect::Jinja => "Jinja",
-            Dialect::Erb => "ERB",
-            Dialect::Handlebars => "Handlebars",
-            Dialect::Ejs => "EJS",
-            Dialect::Razor => "Razor",
+            ServerDialect::Php => "PHP",
+            ServerDialect::Blade => "Blade",
+            ServerDialect::Liquid => "Liquid",
+            ServerDialect::Twig => "Twig",
+            ServerDialect::Jinja => "Jinja",
+            ServerDialect::Erb => "ERB",
+            ServerDialect::Handlebars => "Handlebars",
+            ServerDialect::Ejs => "EJS",
+            ServerDialect::Razor => "Razor",
         }
     }
 }
 
 /// Masks the dialect's tags and extracts the page as HTML.
-pub fn extract(text: &str, dialect: Dialect) -> Extracted {
+pub fn extract(text: &str, dialect: ServerDialect) -> Extracted {
     extract_from(text, dialect, None)
 }
 
@@ -105,7 +107,7 @@ pub fn extract(text: &str, dialect: Dialect) -> Extracted {
 /// no script from a string literal (see [`php_code::snippet_start`]).
 pub fn extract_php_snippet(text: &str) -> Option<Extracted> {
     let start = php_code::snippet_start(text)?;
-    Some(extract_from(text, Dialect::Php, Some(start)))
+    Some(extract_from(text, ServerDialect::Php, Some(start)))
 }
 
 /// [`extract`], PHP code starting at `php_from` without an opening tag.
@@ -114,7 +116,7 @@ pub fn extract_php_snippet(text: &str) -> Option<Extracted> {
 /// string literals): each such block is a speculative group, kept only when the script blocks
 /// it reaches parse; a group that breaks one is blanked whole, as before the guess, and the
 /// page masked again.
-fn extract_from(text: &str, dialect: Dialect, php_from: Option<usize>) -> Extracted {
+fn extract_from(text: &str, dialect: ServerDialect, php_from: Option<usize>) -> Extracted {
     let mut found = scan(text.as_bytes(), dialect, php_from);
     found.pieces.sort_by_key(|p| (p.start, p.end));
     loop {
@@ -141,7 +143,7 @@ fn extract_from(text: &str, dialect: Dialect, php_from: Option<usize>) -> Extrac
 }
 
 /// Masks the tags found and extracts the page as HTML.
-fn mask(text: &str, dialect: Dialect, found: &Scan) -> Extracted {
+fn mask(text: &str, dialect: ServerDialect, found: &Scan) -> Extracted {
     let pieces = &found.pieces;
     let source = || {
         let mut bytes = text.as_bytes().to_vec();
@@ -381,7 +383,7 @@ struct Scan<'t> {
     ruby_blocks: Vec<Option<usize>>,
 }
 
-fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
+fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
     let mut s = Scan {
         b,
         pieces: Vec::new(),
@@ -391,7 +393,7 @@ fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
         group: None,
         ruby_blocks: Vec::new(),
     };
-    if dialect == Dialect::Razor {
+    if dialect == ServerDialect::Razor {
         s.razor(0, b.len());
         return s;
     }
@@ -406,12 +408,14 @@ fn scan(b: &[u8], dialect: Dialect, php_from: Option<usize>) -> Scan<'_> {
             continue;
         }
         let next = match dialect {
-            Dialect::Php => s.php(i),
-            Dialect::Blade => s.php(i).or_else(|| s.blade(i)),
-            Dialect::Liquid | Dialect::Twig | Dialect::Jinja => s.curly(i, dialect),
-            Dialect::Erb | Dialect::Ejs => s.erb(i, dialect),
-            Dialect::Handlebars => s.handlebars(i),
-            Dialect::Razor => None,
+            ServerDialect::Php => s.php(i),
+            ServerDialect::Blade => s.php(i).or_else(|| s.blade(i)),
+            ServerDialect::Liquid | ServerDialect::Twig | ServerDialect::Jinja => {
+                s.curly(i, dialect)
+            }
+            ServerDialect::Erb | ServerDialect::Ejs => s.erb(i, dialect),
+            ServerDialect::Handlebars => s.handlebars(i),
+            ServerDialect::Razor => None,
         };
         i = next.filter(|&n| n > i).unwrap_or(i + 1);
     }
@@ -485,7 +489,7 @@ mod testing {
     use crate::extract::ScriptBlock;
 
     /// Extracts, checks the masked text keeps length and line breaks, and parses every block.
-    pub(super) fn run(text: &str, dialect: Dialect) -> Extracted {
+    pub(super) fn run(text: &str, dialect: ServerDialect) -> Extracted {
         let ex = extract(text, dialect);
         let masked = ex.masked.as_deref().expect("masked text");
         assert_eq!(masked.len(), text.len(), "{}", dialect.name());
@@ -560,32 +564,38 @@ mod tests {
     #[test]
     fn dialect_from_path_and_name() {
         let cases = [
-            ("templates/checkout.php", Some(Dialect::Php)),
-            ("views/a.phtml", Some(Dialect::Php)),
-            ("resources/views/welcome.blade.php", Some(Dialect::Blade)),
-            ("sections/header.liquid", Some(Dialect::Liquid)),
-            ("base.html.twig", Some(Dialect::Twig)),
-            ("page.jinja", Some(Dialect::Jinja)),
-            ("page.jinja2", Some(Dialect::Jinja)),
-            ("nginx.conf.j2", Some(Dialect::Jinja)),
-            ("layout.njk", Some(Dialect::Jinja)),
-            ("app/views/layouts/application.html.erb", Some(Dialect::Erb)),
-            ("x.erb", Some(Dialect::Erb)),
-            ("partials/cart.hbs", Some(Dialect::Handlebars)),
-            ("cart.handlebars", Some(Dialect::Handlebars)),
-            ("cart.mustache", Some(Dialect::Handlebars)),
-            ("views/index.ejs", Some(Dialect::Ejs)),
-            ("Views\\Home\\Index.cshtml", Some(Dialect::Razor)),
-            ("Pages/Counter.razor", Some(Dialect::Razor)),
-            ("INDEX.PHP", Some(Dialect::Php)),
+            ("templates/checkout.php", Some(ServerDialect::Php)),
+            ("views/a.phtml", Some(ServerDialect::Php)),
+            (
+                "resources/views/welcome.blade.php",
+                Some(ServerDialect::Blade),
+            ),
+            ("sections/header.liquid", Some(ServerDialect::Liquid)),
+            ("base.html.twig", Some(ServerDialect::Twig)),
+            ("page.jinja", Some(ServerDialect::Jinja)),
+            ("page.jinja2", Some(ServerDialect::Jinja)),
+            ("nginx.conf.j2", Some(ServerDialect::Jinja)),
+            ("layout.njk", Some(ServerDialect::Jinja)),
+            (
+                "app/views/layouts/application.html.erb",
+                Some(ServerDialect::Erb),
+            ),
+            ("x.erb", Some(ServerDialect::Erb)),
+            ("partials/cart.hbs", Some(ServerDialect::Handlebars)),
+            ("cart.handlebars", Some(ServerDialect::Handlebars)),
+            ("cart.mustache", Some(ServerDialect::Handlebars)),
+            ("views/index.ejs", Some(ServerDialect::Ejs)),
+            ("Views\\Home\\Index.cshtml", Some(ServerDialect::Razor)),
+            ("Pages/Counter.razor", Some(ServerDialect::Razor)),
+            ("INDEX.PHP", Some(ServerDialect::Php)),
             ("index.html", None),
             ("app.js", None),
             ("php", None),
         ];
         for (path, want) in cases {
-            assert_eq!(Dialect::from_path(path), want, "{path}");
+            assert_eq!(ServerDialect::from_path(path), want, "{path}");
         }
-        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+        let names: Vec<&str> = ServerDialect::ALL.iter().map(|d| d.name()).collect();
         assert_eq!(
             names,
             [
@@ -611,7 +621,7 @@ mod tests {
 </form>
 <p>{{ orphan }}</p>
 <div class="note"><!-- {{ hidden }} -->{{ note }}</div>"#;
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         assert!(ex.interpolations.is_empty());
         let email = ex
             .elements
@@ -633,7 +643,7 @@ mod tests {
     #[test]
     fn handler_attributes_are_js_regions() {
         let text = r#"<button class="buy" onclick="ttq.identify({email: '{{ user.email }}'})">Buy</button>"#;
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         only_interpolation(&ex, text, "{{ user.email }}", "user.email", "Jinja");
         assert!(displays(&ex, "buy").is_empty());
     }
@@ -643,7 +653,7 @@ mod tests {
         let text = r#"<script type="text/template"><div>{{ user.email }}</div></script>
 <script type="application/ld+json">{"email": "{{ customer.email }}"}</script>
 <script type="text/x-template" id="tpl"><p>{{ user.phone }}</p></script>"#;
-        let ex = run(text, Dialect::Liquid);
+        let ex = run(text, ServerDialect::Liquid);
         assert!(ex.interpolations.is_empty());
         assert!(ex.blocks.is_empty());
         let masked = ex.masked.as_deref().unwrap();
@@ -665,7 +675,7 @@ mod tests {
   analytics.identify({ email: '{{ user.email }}' });
 </script>
 <p class="after">{{ user.name }}</p>"#;
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         assert_eq!(ex.blocks.len(), 1);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["\"</script>\"", "user.email"]);
@@ -673,7 +683,7 @@ mod tests {
         // A PHP tag that prints `</script>` does not end the script either.
         let text =
             "<script>\nvar a = '<?php echo '</script>'; ?>';\nvar e = '<?= $email ?>';\n</script>";
-        let ex = run(text, Dialect::Php);
+        let ex = run(text, ServerDialect::Php);
         assert_eq!(ex.blocks.len(), 1);
         assert_eq!(ex.interpolations.len(), 2);
     }
@@ -681,7 +691,7 @@ mod tests {
     #[test]
     fn short_tags_and_non_ascii_tags() {
         let text = "<script>var a = {{x}} + 1; var b = '{{ kunde.straße }}';</script>";
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         assert_eq!(ex.interpolations[0].expr, "x");
         assert_eq!(ex.interpolations[0].placeholder, "_$0__");
         let it = &ex.interpolations[1];
@@ -691,7 +701,7 @@ mod tests {
         assert!(it.placeholder.starts_with("_$1_"));
         // Razor `@x` is 2 bytes, too short for `_$0`: blanked and not recorded.
         let text = "<script>var a = '@x'; var b = '@Model.Email';</script>";
-        let ex = run(text, Dialect::Razor);
+        let ex = run(text, ServerDialect::Razor);
         only_interpolation(&ex, text, "@Model.Email", "Model.Email", "Razor");
         assert!(ex.masked.as_deref().unwrap().contains("var a = '  ';"));
     }
@@ -699,7 +709,7 @@ mod tests {
     #[test]
     fn multi_line_tags_keep_lines() {
         let text = "<div class=\"x\">{% if a\n and b %}\r\n{{ one\n }}</div>\n<script>\n{% for\n x in y %}\nf();\n{% endfor %}\n</script>";
-        let ex = run(text, Dialect::Jinja);
+        let ex = run(text, ServerDialect::Jinja);
         assert_eq!(displays(&ex, "x"), ["one"]);
     }
 
@@ -711,7 +721,7 @@ mod tests {
 {# c #}{% raw %}{{ r }}{% endraw %}{% comment %}x{% endcomment %} @{ var q = \"}\"; } <%# c %>\n\
 {{{ t }}} {!! u !!} {{-- c --}} @verbatim {{ w }} @endverbatim <input @bind=\"m\" value=\"@M.N\">\n\
 <%- k -%> <%_ s _%> <? echo $straße ?> \\{{ lit }} @@esc a@b.c {{ \"ü\" | x }}</script>";
-        let dialects = Dialect::ALL;
+        let dialects = ServerDialect::ALL;
         for d in dialects {
             for (cut_at, _) in sample.char_indices() {
                 for text in [&sample[..cut_at], &sample[cut_at..]] {

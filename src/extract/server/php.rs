@@ -206,7 +206,7 @@ fn php_echo(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{displays, only_interpolation, run};
-    use super::super::{extract_php_snippet, Dialect};
+    use super::super::{extract_php_snippet, ServerDialect};
 
     #[test]
     fn php_page() {
@@ -223,7 +223,7 @@ $order = load_order();
 </script>
 </body></html>
 "#;
-        let ex = run(text, Dialect::Php);
+        let ex = run(text, ServerDialect::Php);
         only_interpolation(
             &ex,
             text,
@@ -240,7 +240,7 @@ $order = load_order();
     #[test]
     fn php_echo_and_print_tags_and_unterminated_php() {
         let text = "<script>\nvar a = '<?php echo $user->email; ?>';\nvar b = <?php print json_encode($phone) ?>;\nvar c = '<?php $x = 1; echo $x; ?>';\nvar d = 1; <?php $y = 2; ?>\n</script>\n<?php\nfunction f() { return '</script>'; }\n";
-        let ex = run(text, Dialect::Php);
+        let ex = run(text, ServerDialect::Php);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["$user->email", "json_encode($phone)", "$x"]);
         let masked = ex.masked.as_deref().unwrap();
@@ -258,7 +258,7 @@ $order = load_order();
     #[test]
     fn php_statement_blocks_that_echo_print_a_value() {
         let text = "<script>\n  window.intercomSettings = {\n    app_id: 'x',\n    name: <?php if (isset(auth()->user()->name)) { echo json_encode((string) auth()->user()->name); } else { echo ''; } ?>,\n    created_at: <?php if ($u) { echo '1'; } else { echo 'null'; } ?>,\n  };\n  track(); <?php if ($a) { echo 'b();'; } ?> more();\n</script>\n<p class=\"who\"><?php if ($u) { echo $u->email; } ?></p>";
-        let ex = run(text, Dialect::Blade);
+        let ex = run(text, ServerDialect::Blade);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["json_encode((string) auth()->user()->name)", ""]);
         // In a statement position between two statements it is blanked; in markup, displayed.
@@ -269,7 +269,7 @@ $order = load_order();
     #[test]
     fn php_strings_that_print_a_script() {
         let text = "<?php\nfunction gtag_conversion($order_id) {\n  $email = $order_data['billing']['email'];\n  echo '<script>\n    var email = \"'. $email .'\";\n    gtag(\"set\", \"user_data\", { email: email });\n  </script>';\n}\n";
-        let ex = run(text, Dialect::Php);
+        let ex = run(text, ServerDialect::Php);
         only_interpolation(&ex, text, "'. $email .'", "$email", "PHP");
         assert_eq!(ex.blocks.len(), 1);
         let masked = ex.masked.as_deref().unwrap();
@@ -284,7 +284,7 @@ $order = load_order();
         assert!(extract_php_snippet("<script>a()</script>\nvar x = 1;").is_none());
         // A guess that does not parse is given up: the block is blanked whole.
         let text = "<?php echo '<script>' . $x . 'foo bar</script>'; ?>\n<script>\n  var a = {\n    <?php if ($u) { echo $u->props; } ?>\n  };\n  var b = [<?php if ($u) { echo \"1, 2\"; } ?> 3];\n</script>";
-        let ex = run(text, Dialect::Php);
+        let ex = run(text, ServerDialect::Php);
         assert!(ex.interpolations.is_empty(), "{:?}", ex.interpolations);
         assert_eq!(ex.blocks.len(), 1);
         assert!(!ex.masked.as_deref().unwrap().contains("foo"));
@@ -308,7 +308,7 @@ $order = load_order();
 @endverbatim
 @endsection
 "#;
-        let ex = run(text, Dialect::Blade);
+        let ex = run(text, ServerDialect::Blade);
         only_interpolation(
             &ex,
             text,
@@ -326,7 +326,7 @@ $order = load_order();
     #[test]
     fn blade_raw_echo_and_php_tags() {
         let text = "<script>\n@php $e = auth()->user()->email; @endphp\nvar e = '{!! $e !!}';\nvar p = <?= json_encode($phone) ?>;\n</script>";
-        let ex = run(text, Dialect::Blade);
+        let ex = run(text, ServerDialect::Blade);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["$e", "json_encode($phone)"]);
     }

@@ -317,7 +317,7 @@ fn unwrap_calls(expr: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{displays, only_interpolation, run};
-    use super::super::Dialect;
+    use super::super::ServerDialect;
 
     #[test]
     fn razor_page() {
@@ -336,7 +336,7 @@ mod tests {
 }
 @* a comment with <b>markup</b> *@
 "#;
-        let ex = run(text, Dialect::Razor);
+        let ex = run(text, ServerDialect::Razor);
         only_interpolation(&ex, text, "@Model.Email", "Model.Email", "Razor");
         assert_eq!(displays(&ex, "contact"), ["Model.Name"]);
         assert!(displays(&ex, "guest").is_empty());
@@ -351,7 +351,7 @@ mod tests {
     #[test]
     fn razor_explicit_and_raw_outputs() {
         let text = "@section Scripts {\n<script>\nvar a = @Html.Raw(Json.Serialize(Model.Email));\nvar b = '@(Model.Phone)';\nvar c = @Json.Serialize(User.Identity.Name);\n</script>\n}\n<input class=\"f\" @bind-Value=\"form.Email\" @onclick=\"Save\" value=\"@Model.Zip\" />";
-        let ex = run(text, Dialect::Razor);
+        let ex = run(text, ServerDialect::Razor);
         let exprs: Vec<&str> = ex.interpolations.iter().map(|i| i.expr.as_str()).collect();
         assert_eq!(exprs, ["Model.Email", "Model.Phone", "User.Identity.Name"]);
         let input = ex.elements.iter().find(|e| e.tag == "input").unwrap();
