@@ -138,7 +138,10 @@ fn check_text_unguarded(
     // A `.js` file that does not parse may be a page or a PHP snippet saved under the wrong
     // extension: it is read as markup when that finds code that parses; otherwise the parse
     // error stands.
-    if programs.is_empty() && !errors.is_empty() && name.to_ascii_lowercase().ends_with(".js") {
+    if programs.is_empty()
+        && !errors.is_empty()
+        && crate::kinds::of_name(name).is_some_and(|k| k.may_be_misnamed_markup)
+    {
         if let Some(markup) = crate::extract::misnamed_markup(text) {
             let (p, e) = parse_blocks(display, text, &markup);
             if !p.is_empty() {
@@ -395,12 +398,7 @@ fn check_path_with(
     let project = (!project.is_empty()).then_some(project);
     let mut result = check_text_in(&display, &text, prefilter, project);
     // A skipped script may still import a module that calls an SDK: remember its imports.
-    if !result.parsed
-        && crate::extract::Lang::from_extension(
-            path.extension().and_then(|e| e.to_str()).unwrap_or(""),
-        )
-        .is_some()
-    {
+    if !result.parsed && crate::kinds::of_path(path).is_some_and(|k| k.script_lang().is_some()) {
         let exists = |p: &Path| known.contains(p);
         result.imports = crate::resolve::scan_imports(&text)
             .into_iter()
@@ -413,9 +411,7 @@ fn check_path_with(
 
 /// True for the file formats overshare extracts and analyses.
 pub fn is_read_format(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| crate::walk::EXTENSIONS.contains(&e))
+    crate::kinds::of_path(path).is_some_and(|k| k.is_read())
 }
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
@@ -510,10 +506,7 @@ fn canonical(p: &Path) -> PathBuf {
 
 /// Files whose markup can declare fields for other files' scripts.
 fn declares_fields(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    crate::extract::Lang::from_extension(ext).is_none()
-        && ext != "coffee"
-        && crate::walk::EXTENSIONS.contains(&ext)
+    crate::kinds::of_path(path).is_some_and(|k| k.declares_fields())
 }
 
 /// The field index of every template under `root`: what an editor session resolves against.

@@ -3,6 +3,7 @@
 //!
 //! The pipeline, one module per stage: [`walk`] → [`prefilter`] → [`extract`] → [`parse`] →
 //! [`analyze`] → [`lints`] → [`suppress`] → [`report`]; [`driver`] runs it over many files.
+//! [`kinds`] says which files the stages read, and how.
 
 pub mod analyze;
 pub mod baseline;
@@ -11,6 +12,7 @@ pub mod changed;
 pub mod config;
 pub mod driver;
 pub mod extract;
+pub mod kinds;
 #[path = "../lints/mod.rs"]
 pub mod lints;
 pub mod lsp;

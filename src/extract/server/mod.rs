@@ -56,31 +56,6 @@ impl ServerDialect {
         ServerDialect::Razor,
     ];
 
-    /// By file name: .php .phtml (.blade.php -> Blade), .liquid, .twig, .jinja .jinja2 .j2 .njk,
-    /// .erb (incl. .html.erb), .hbs .handlebars .mustache, .ejs, .cshtml .razor
-    pub fn from_path(path_or_name: &str) -> Option<ServerDialect> {
-        let name = path_or_name
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(path_or_name)
-            .to_ascii_lowercase();
-        if name.ends_with(".blade.php") {
-            return Some(ServerDialect::Blade);
-        }
-        let (_, ext) = name.rsplit_once('.')?;
-        Some(match ext {
-            "php" | "phtml" => ServerDialect::Php,
-            "liquid" => ServerDialect::Liquid,
-            "twig" => ServerDialect::Twig,
-            "jinja" | "jinja2" | "j2" | "njk" => ServerDialect::Jinja,
-            "erb" => ServerDialect::Erb,
-            "hbs" | "handlebars" | "mustache" => ServerDialect::Handlebars,
-            "ejs" => ServerDialect::Ejs,
-            "cshtml" | "razor" => ServerDialect::Razor,
-            _ => return None,
-        })
-    }
-
     /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor".
     pub fn name(self) -> &'static str {
         match self {
@@ -562,39 +537,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dialect_from_path_and_name() {
-        let cases = [
-            ("templates/checkout.php", Some(ServerDialect::Php)),
-            ("views/a.phtml", Some(ServerDialect::Php)),
-            (
-                "resources/views/welcome.blade.php",
-                Some(ServerDialect::Blade),
-            ),
-            ("sections/header.liquid", Some(ServerDialect::Liquid)),
-            ("base.html.twig", Some(ServerDialect::Twig)),
-            ("page.jinja", Some(ServerDialect::Jinja)),
-            ("page.jinja2", Some(ServerDialect::Jinja)),
-            ("nginx.conf.j2", Some(ServerDialect::Jinja)),
-            ("layout.njk", Some(ServerDialect::Jinja)),
-            (
-                "app/views/layouts/application.html.erb",
-                Some(ServerDialect::Erb),
-            ),
-            ("x.erb", Some(ServerDialect::Erb)),
-            ("partials/cart.hbs", Some(ServerDialect::Handlebars)),
-            ("cart.handlebars", Some(ServerDialect::Handlebars)),
-            ("cart.mustache", Some(ServerDialect::Handlebars)),
-            ("views/index.ejs", Some(ServerDialect::Ejs)),
-            ("Views\\Home\\Index.cshtml", Some(ServerDialect::Razor)),
-            ("Pages/Counter.razor", Some(ServerDialect::Razor)),
-            ("INDEX.PHP", Some(ServerDialect::Php)),
-            ("index.html", None),
-            ("app.js", None),
-            ("php", None),
-        ];
-        for (path, want) in cases {
-            assert_eq!(ServerDialect::from_path(path), want, "{path}");
-        }
+    fn dialect_names() {
         let names: Vec<&str> = ServerDialect::ALL.iter().map(|d| d.name()).collect();
         assert_eq!(
             names,
