@@ -242,12 +242,7 @@ fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) 
     };
     let mut result = crate::pipeline::check_guarded(ws, settings, &input, project);
     // A skipped script may still import a module that calls an SDK: remember its imports.
-    if !result.parsed
-        && crate::extract::Lang::from_extension(
-            path.extension().and_then(|e| e.to_str()).unwrap_or(""),
-        )
-        .is_some()
-    {
+    if !result.parsed && crate::kinds::of_path(path).is_some_and(|k| k.script_lang().is_some()) {
         let exists = |p: &Path| shared.known.contains(p);
         result.imports = crate::resolve::scan_imports(&text)
             .into_iter()
@@ -260,9 +255,7 @@ fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) 
 
 /// True for the file formats overshare extracts and analyses.
 pub fn is_read_format(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| crate::walk::EXTENSIONS.contains(&e))
+    crate::kinds::of_path(path).is_some_and(|k| k.is_read())
 }
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
@@ -353,10 +346,7 @@ fn canonical(p: &Path) -> PathBuf {
 
 /// Files whose markup can declare fields for other files' scripts.
 pub(crate) fn declares_fields(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    crate::extract::Lang::from_extension(ext).is_none()
-        && ext != "coffee"
-        && crate::walk::EXTENSIONS.contains(&ext)
+    crate::kinds::of_path(path).is_some_and(|k| k.declares_fields())
 }
 
 /// The field index of every template under `root`: what an editor session resolves against.

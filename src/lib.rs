@@ -4,7 +4,8 @@
 //! The pipeline, one module per stage: [`walk`] → [`prefilter`] → [`extract`] → [`parse`] →
 //! [`analyze`] → [`lints`] → [`suppress`] → [`report`]. [`pipeline`] takes one file through
 //! it, [`driver`] runs it over many files in parallel, and a [`Workspace`] (configurations,
-//! catalogs, project index, file system view) is what both run in.
+//! catalogs, project index, file system view) is what both run in. [`kinds`] says which files
+//! the stages read, and how.
 
 pub mod analyze;
 pub mod baseline;
@@ -13,6 +14,7 @@ pub mod changed;
 pub mod config;
 pub mod driver;
 pub mod extract;
+pub mod kinds;
 #[path = "../lints/mod.rs"]
 pub mod lints;
 pub mod lsp;

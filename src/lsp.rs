@@ -397,12 +397,11 @@ impl Server {
                 .chars()
                 .take_while(|c| c.is_whitespace())
                 .collect();
-            let markup = matches!(
-                Path::new(uri.path()).extension().and_then(|e| e.to_str()),
-                Some("html" | "htm" | "vue" | "svelte")
-            ) && !text_line
-                .trim_start()
-                .starts_with(|c: char| c.is_alphanumeric() || c == '$' || c == '_');
+            let markup = crate::kinds::of_path(Path::new(uri.path()))
+                .is_some_and(|k| k.html_comments)
+                && !text_line
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '$' || c == '_');
             let directive = if markup {
                 format!("{indent}<!-- overshare-ignore-next-line {} -- REASON: why this data may be sent -->\n", f.rule)
             } else {

@@ -85,39 +85,21 @@ impl NotAnalysed {
     }
 }
 
-/// Template formats (and compile-to-JS languages) found beside front-end code that overshare does
-/// not read yet, by file extension (lowercase), with the name messages use. A file of one of these formats that names
-/// a tracker SDK is reported as not analysed; one that names none cannot matter and is skipped.
-#[rustfmt::skip]
-pub const UNREAD_TEMPLATE_FORMATS: &[(&str, &str)] = &[
-    ("pug", "Pug"), ("jade", "Pug (Jade)"),
-    ("tpl", "Smarty"), ("smarty", "Smarty"), ("jsp", "JSP"), ("jspf", "JSP"),
-    ("asp", "ASP"), ("aspx", "ASP.NET Web Forms"), ("ascx", "ASP.NET Web Forms"),
-    ("master", "ASP.NET Web Forms"), ("vm", "Velocity"), ("vtl", "Velocity"),
-    ("ftl", "FreeMarker"), ("ftlh", "FreeMarker"), ("mako", "Mako"), ("eex", "EEx"),
-    ("heex", "HEEx"), ("leex", "LiveView (LEEx)"), ("gohtml", "Go template"),
-    ("tmpl", "Go template"), ("gotmpl", "Go template"), ("marko", "Marko"), ("dust", "Dust"),
-    ("latte", "Latte"), ("volt", "Volt"), ("soy", "Closure Templates"), ("rhtml", "ERB (rhtml)"),
-    ("cfm", "ColdFusion"), ("mdx", "MDX"), ("tera", "Tera"), ("hamlc", "Haml Coffee"),
-    // Script languages compiled to JavaScript that overshare does not parse.
-    ("litcoffee", "Literate CoffeeScript"),
-];
-
-/// The name of an unread template format, by file extension.
+/// The name of a format overshare does not read yet (a template format found beside front-end
+/// code, or a language compiled to JavaScript), by file extension, ignoring case: a file of one
+/// of these formats that names a tracker SDK is reported as not analysed; one that names none
+/// cannot matter and is skipped. The formats are the unread kinds of [`crate::kinds`].
 pub fn unread_format(ext: &str) -> Option<&'static str> {
-    let ext = ext.to_ascii_lowercase();
-    UNREAD_TEMPLATE_FORMATS
-        .iter()
-        .find(|(e, _)| *e == ext)
-        .map(|(_, name)| *name)
+    crate::kinds::by_extension(ext)
+        .filter(|k| k.is_unread())
+        .map(|k| k.name)
 }
 
-/// Unread formats that are script throughout (no markup around the code).
-const SCRIPT_LANGUAGES: &[&str] = &["litcoffee"];
-
-/// True when a file of this unread format is all script, so any tracker it names is in script.
+/// True when a file of this unread format is all script (no markup around the code), so any
+/// tracker it names is in script.
 pub fn is_script_language(ext: &str) -> bool {
-    SCRIPT_LANGUAGES.contains(&ext.to_ascii_lowercase().as_str())
+    crate::kinds::by_extension(ext)
+        .is_some_and(|k| matches!(k.read, crate::kinds::Read::NotYet { all_script: true }))
 }
 
 /// The words a file of an unread format must contain to be able to run script: a `<script>`

@@ -76,7 +76,10 @@ pub fn check(
     // A `.js` file that does not parse may be a page or a PHP snippet saved under the wrong
     // extension: it is read as markup when that finds code that parses; otherwise the parse
     // error stands.
-    if programs.is_empty() && !errors.is_empty() && name.to_ascii_lowercase().ends_with(".js") {
+    if programs.is_empty()
+        && !errors.is_empty()
+        && crate::kinds::of_name(name).is_some_and(|k| k.may_be_misnamed_markup)
+    {
         if let Some(markup) = crate::extract::misnamed_markup(text) {
             let (p, e) = parse_blocks(display, text, &markup);
             if !p.is_empty() {

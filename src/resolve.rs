@@ -6,7 +6,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-/// Extensions tried, in bundler order, for a specifier without one.
+/// Extensions tried, in bundler order, for a specifier without one: the script modules of
+/// [`crate::kinds`] (a test checks they are the same).
 const EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
 /// True when the specifier names a project file rather than a package.
@@ -230,7 +231,7 @@ fn complete(base: &Path, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
     }
     // `./x.js` written for a TypeScript file `x.ts` (TypeScript's own convention).
     if let Some(ext) = base.extension().and_then(|e| e.to_str()) {
-        if matches!(ext, "js" | "jsx" | "mjs" | "cjs") {
+        if crate::extract::Lang::from_extension(ext) == Some(crate::extract::Lang::Js) {
             for alt in ["ts", "tsx", "mts", "cts"] {
                 let p = base.with_extension(alt);
                 if exists(&p) {
@@ -381,6 +382,19 @@ mod tests {
         );
         assert_eq!(resolve(from, "react", &exists), None);
         assert_eq!(resolve(from, "./missing", &exists), None);
+    }
+
+    #[test]
+    fn completes_with_every_script_module_kind() {
+        let mut tried = EXTENSIONS.to_vec();
+        tried.sort_unstable();
+        let mut modules: Vec<&str> = crate::kinds::KINDS
+            .iter()
+            .filter(|k| k.script_lang().is_some())
+            .flat_map(|k| k.suffixes.iter().copied())
+            .collect();
+        modules.sort_unstable();
+        assert_eq!(tried, modules);
     }
 
     #[test]

@@ -7,15 +7,6 @@ use ignore::{WalkBuilder, WalkState};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// File extensions the scanner reads.
-#[rustfmt::skip]
-pub const EXTENSIONS: &[&str] = &[
-    "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "coffee", // scripts
-    "html", "htm", "vue", "svelte", "astro", // pages and components
-    "php", "phtml", "liquid", "twig", "jinja", "jinja2", "j2", "njk", "erb", "hbs", "handlebars",
-    "mustache", "ejs", "cshtml", "razor", "haml", "slim", // server templates
-];
-
 /// Folders skipped unless `--include` names them or `--no-ignore` is given.
 pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
     "node_modules",
@@ -103,13 +94,11 @@ impl Filters {
     }
 
     fn wanted_file(&self, rel: &Path) -> bool {
-        let has_ext = rel.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            EXTENSIONS.contains(&e) || crate::not_analysed::unread_format(e).is_some()
-        });
+        let known_kind = crate::kinds::of_path(rel).is_some();
         if self.include.is_match(rel) {
-            return has_ext;
+            return known_kind;
         }
-        if !has_ext || self.exclude.is_match(rel) {
+        if !known_kind || self.exclude.is_match(rel) {
             return false;
         }
         if self.no_ignore {
@@ -138,9 +127,9 @@ impl Filters {
     }
 }
 
-/// Lists the files under `paths`: those overshare reads and those of template formats it does
-/// not read yet (the driver reports the ones that name a tracker). Files named explicitly are
-/// always listed.
+/// Lists the files under `paths` of every kind in [`crate::kinds`]: those overshare reads and
+/// those of template formats it does not read yet (the driver reports the ones that name a
+/// tracker). Files named explicitly are always listed.
 pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
     let filters = Filters::new(opts)?;
     let found = Mutex::new(Walked::default());
@@ -253,12 +242,12 @@ pub fn left_out(paths: &[PathBuf], opts: &WalkOptions) -> LeftOut {
             }
             let path = entry.path();
             let rel = path.strip_prefix(root).unwrap_or(path);
-            let ext = rel
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("")
-                .to_string();
-            if !EXTENSIONS.contains(&ext.as_str()) {
+            if !crate::kinds::of_path(rel).is_some_and(|k| k.is_read()) {
+                let ext = rel
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or("")
+                    .to_string();
                 *unsupported.entry(ext).or_default() += 1;
             } else if filters.exclude.is_match(rel) {
                 out.excluded += 1;

@@ -16,8 +16,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-const EXTS: &[&str] = overshare::walk::EXTENSIONS;
-
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("test-fixtures")
 }
@@ -30,11 +28,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTS.contains(&e))
-            {
+            } else if overshare::kinds::of_path(&p).is_some_and(|k| k.is_read()) {
                 out.push(p);
             }
         }

@@ -2,7 +2,7 @@
 //! component's `.ts`) with their `(event)` handlers, `[(ngModel)]` / `formControlName` /
 //! `[formControl]` bindings and `{{ … }}` interpolations.
 
-use super::html::{match_js_bracket, scan_markup, skip_js_string, Dialect, Markup};
+use super::html::{match_js_bracket, scan_markup, skip_js_string, Markup, MarkupDialect};
 use super::{BlockKind, Extracted, Lang, ScriptBlock};
 use crate::source::ByteSpan;
 use std::ops::Range;
@@ -13,7 +13,7 @@ pub fn extract(text: &str) -> Extracted {
     scan_markup(
         text,
         0..text.len(),
-        &Markup::new(Dialect::Angular, Lang::Ts),
+        &Markup::new(MarkupDialect::Angular, Lang::Ts),
         &mut out,
     );
     out.blocks.sort_by_key(|b| b.span.start);
@@ -48,7 +48,7 @@ pub fn extract_component_ts(text: &str) -> Extracted {
         for (key, value) in string_props(b, open + 1..close) {
             match key.as_str() {
                 "template" => {
-                    let mut markup = Markup::new(Dialect::Angular, Lang::Ts);
+                    let mut markup = Markup::new(MarkupDialect::Angular, Lang::Ts);
                     markup.js_string = true;
                     scan_markup(text, value, &markup, &mut out);
                 }

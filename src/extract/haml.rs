@@ -7,8 +7,8 @@
 //! current_user.address`, `#{…}` in its text) are what it displays. Everything else is blanked
 //! in the masked copy, so spans point into the file.
 
+use super::bytes::{is_ident, match_bracket};
 use super::indent::{html_attrs, ruby_hash, runs_inline, Attrs, Doc, Syntax};
-use super::server::{is_ident, match_bracket};
 use super::Extracted;
 
 pub fn extract(text: &str) -> Extracted {

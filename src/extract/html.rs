@@ -431,9 +431,11 @@ pub(crate) fn unescape_js(s: &str) -> String {
 // The markup scanner
 // ---------------------------------------------------------------------------------------------
 
-/// The template syntax a range of markup is written in.
+/// The template syntax a range of markup is written in: the page's or component's own syntax,
+/// read in the browser or by a front-end framework (server template languages, whose tags are
+/// masked out before this scan, are [`super::server::ServerDialect`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Dialect {
+pub(crate) enum MarkupDialect {
     /// A plain page: inline scripts, `on*=` handlers, fields.
     Html,
     /// A Vue SFC's `<template>`: `@event` / `v-on:event`, `v-model`, `:value`, `{{ }}`.
@@ -446,23 +448,23 @@ pub(crate) enum Dialect {
     Angular,
 }
 
-impl Dialect {
+impl MarkupDialect {
     fn braces(self) -> bool {
-        matches!(self, Dialect::Svelte | Dialect::Astro)
+        matches!(self, MarkupDialect::Svelte | MarkupDialect::Astro)
     }
     fn mustaches(self) -> bool {
-        matches!(self, Dialect::Vue | Dialect::Angular)
+        matches!(self, MarkupDialect::Vue | MarkupDialect::Angular)
     }
     /// Whether `<script>` elements in the markup run (Vue and Angular drop them).
     fn runs_scripts(self) -> bool {
-        !matches!(self, Dialect::Vue | Dialect::Angular)
+        !matches!(self, MarkupDialect::Vue | MarkupDialect::Angular)
     }
 }
 
 /// How to scan a range of markup.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Markup {
-    pub dialect: Dialect,
+    pub dialect: MarkupDialect,
     /// The syntax template expressions are parsed with.
     pub expr_lang: Lang,
     /// The markup sits inside a JavaScript string literal (an inline Angular `template:`):
@@ -471,7 +473,7 @@ pub(crate) struct Markup {
 }
 
 impl Markup {
-    pub fn new(dialect: Dialect, expr_lang: Lang) -> Self {
+    pub fn new(dialect: MarkupDialect, expr_lang: Lang) -> Self {
         Markup {
             dialect,
             expr_lang,
@@ -884,10 +886,10 @@ impl Scanner<'_, '_> {
         let ty = tag.attr("type").map(|a| a.value.as_str());
         let lang_attr = tag.attr("lang").map(|a| a.value.as_str());
         let (runs, lang) = match dialect {
-            Dialect::Html => (ty.is_none_or(is_js_type), lang_from_attr(lang_attr)),
+            MarkupDialect::Html => (ty.is_none_or(is_js_type), lang_from_attr(lang_attr)),
             _ => {
                 let ts = ty.is_some_and(is_ts_type);
-                let lang = if dialect == Dialect::Astro || ts {
+                let lang = if dialect == MarkupDialect::Astro || ts {
                     if lang_from_attr(lang_attr) == Lang::Tsx {
                         Lang::Tsx
                     } else {
@@ -941,8 +943,8 @@ impl Scanner<'_, '_> {
         }
 
         match dialect {
-            Dialect::Html => {}
-            Dialect::Vue => {
+            MarkupDialect::Html => {}
+            MarkupDialect::Vue => {
                 let event = raw_name
                     .strip_prefix('@')
                     .or_else(|| raw_name.strip_prefix("v-on:"));
@@ -966,7 +968,7 @@ impl Scanner<'_, '_> {
                     *force = true;
                 }
             }
-            Dialect::Angular => {
+            MarkupDialect::Angular => {
                 let event = raw_name
                     .strip_prefix('(')
                     .and_then(|n| n.strip_suffix(')'))
@@ -1011,7 +1013,7 @@ impl Scanner<'_, '_> {
                     }
                 }
             }
-            Dialect::Svelte | Dialect::Astro => {
+            MarkupDialect::Svelte | MarkupDialect::Astro => {
                 if let Some(rest) = raw_name.strip_prefix("on:") {
                     let event = rest.split('|').next().unwrap_or("");
                     if !event.is_empty() {
@@ -1141,7 +1143,7 @@ impl Scanner<'_, '_> {
                 if inner.is_empty() {
                     continue;
                 }
-                if dialect == Dialect::Svelte {
+                if dialect == MarkupDialect::Svelte {
                     if let Some(html) = inner.strip_prefix("@html") {
                         if html.starts_with(char::is_whitespace) {
                             let r = trim_range(self.file, r.start + 5..r.end);
@@ -1183,7 +1185,7 @@ pub fn extract(text: &str) -> Extracted {
     scan_markup(
         text,
         0..text.len(),
-        &Markup::new(Dialect::Html, Lang::Js),
+        &Markup::new(MarkupDialect::Html, Lang::Js),
         &mut out,
     );
     out.blocks.sort_by_key(|b| b.span.start);

@@ -6,9 +6,8 @@
 //! points into the original. Form fields are recorded from tags' static attributes and from Rails
 //! form helpers (`= f.email_field :email`), and the Ruby an element outputs as what it displays.
 
-use super::server::{
-    blank, find, first_arg, into_string, is_ident, lossy, match_bracket, ruby_expr, top_level,
-};
+use super::bytes::{find, first_arg, is_ident, lossy, match_bracket, top_level};
+use super::server::{blank, into_string, ruby_expr};
 use super::{BlockKind, ElementFact, Extracted, Interpolation, Lang, ScriptBlock, ScriptSrc};
 use crate::source::ByteSpan;
 use std::collections::HashMap;

@@ -1,14 +1,15 @@
 //! Stage 3: cut the scripts out of a file. A JS/TS file is one block; an HTML page yields its
 //! inline `<script>` blocks and `on*=` handler attributes, each with its byte offset so every
-//! span the analysis reports points into the original file. Template formats plug in here.
+//! span the analysis reports points into the original file. Template formats plug in here, one
+//! module each; which one reads a file is [`crate::kinds`]'s answer.
 
 pub mod angular;
+mod bytes;
 pub mod coffee;
 pub mod haml;
 pub mod html;
 mod indent;
 pub mod jsx_scripts;
-mod php;
 pub mod server;
 pub mod slim;
 pub mod svelte;
@@ -27,13 +28,10 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The syntax of a script module by its extension, as written (`crate::kinds` knows which
+    /// extensions are JavaScript or TypeScript); `None` for any other file.
     pub fn from_extension(ext: &str) -> Option<Lang> {
-        match ext {
-            "js" | "mjs" | "cjs" | "jsx" => Some(Lang::Js),
-            "ts" | "mts" | "cts" => Some(Lang::Ts),
-            "tsx" => Some(Lang::Tsx),
-            _ => None,
-        }
+        crate::kinds::by_extension(ext)?.script_lang()
     }
 }
 
@@ -238,27 +236,10 @@ impl Extracted {
 }
 
 /// Splits a file into script blocks by its name (`checkout.html`, `x.component.html`,
-/// `page.blade.php`); `None` for files the scanner does not read.
+/// `page.blade.php`), with the extractor its kind in [`crate::kinds`] names; `None` for files
+/// the scanner does not read.
 pub fn extract_named(file_name: &str, text: &str) -> Option<Extracted> {
-    let lower = file_name.to_ascii_lowercase();
-    if let Some(dialect) = server::Dialect::from_path(&lower) {
-        return Some(server::extract(text, dialect));
-    }
-    let ext = lower.rsplit('.').next().unwrap_or("");
-    match ext {
-        "html" | "htm" if lower.ends_with(".component.html") => {
-            return Some(angular::extract(text))
-        }
-        // Jinja, Django, Nunjucks and Twig pages are often plain `.html`.
-        "html" | "htm" if server::looks_like_template(text) => {
-            return Some(server::extract(text, server::Dialect::Jinja))
-        }
-        "ts" | "mts" | "cts" if text.contains("@Component") => {
-            return Some(angular::extract_component_ts(text))
-        }
-        _ => {}
-    }
-    extract(ext, text)
+    crate::kinds::of_name(file_name)?.extract(text)
 }
 
 /// A `.js` file that is really a page or a PHP snippet (a tag snippet pasted as is, a WordPress
@@ -278,38 +259,26 @@ pub fn misnamed_markup(text: &str) -> Option<Extracted> {
         return None;
     }
     if lower.contains("<?php") || text.contains("<?=") {
-        return Some(server::extract(text, server::Dialect::Php));
+        return Some(server::extract(text, server::ServerDialect::Php));
     }
     server::extract_php_snippet(text).or_else(|| Some(html::extract(text)))
 }
 
-/// Splits a file into script blocks by its extension; `None` for files the scanner does not read.
-pub fn extract(ext: &str, text: &str) -> Option<Extracted> {
-    if let Some(lang) = Lang::from_extension(ext) {
-        let mut blocks = vec![ScriptBlock {
-            span: ByteSpan::new(0, text.len() as u32),
-            lang,
-            kind: BlockKind::Script,
-            decoded: None,
-        }];
-        // JSX can hold inline scripts as template literals (`<Script>{`…`}</Script>`).
-        if lang != Lang::Ts {
-            blocks.extend(jsx_scripts::inline_scripts(text));
-        }
-        return Some(Extracted {
-            blocks,
-            ..Default::default()
-        });
+/// A JavaScript or TypeScript file: one script block, the whole file.
+pub fn script(text: &str, lang: Lang) -> Extracted {
+    let mut blocks = vec![ScriptBlock {
+        span: ByteSpan::new(0, text.len() as u32),
+        lang,
+        kind: BlockKind::Script,
+        decoded: None,
+    }];
+    // JSX can hold inline scripts as template literals (`<Script>{`…`}</Script>`).
+    if lang != Lang::Ts {
+        blocks.extend(jsx_scripts::inline_scripts(text));
     }
-    match ext {
-        "html" | "htm" => Some(html::extract(text)),
-        "vue" => Some(vue::extract(text)),
-        "svelte" => Some(svelte::extract(text)),
-        "astro" => Some(svelte::extract_astro(text)),
-        "haml" => Some(haml::extract(text)),
-        "slim" => Some(slim::extract(text)),
-        "coffee" => Some(coffee::extract(text)),
-        _ => None,
+    Extracted {
+        blocks,
+        ..Default::default()
     }
 }
 

@@ -6,8 +6,8 @@
 //! tag's Ruby outputs (`p.addr = current_user.address`, `#{…}` in its text) are what it
 //! displays. Everything else is blanked in the masked copy, so spans point into the file.
 
+use super::bytes::{is_ident, match_bracket};
 use super::indent::{html_attrs, ruby_hash, runs_inline, value_end, Attrs, Doc, Syntax};
-use super::server::{is_ident, match_bracket};
 use super::Extracted;
 
 /// Slim's embedded engines: `javascript:` is script, the others' bodies are not markup.

@@ -3,7 +3,7 @@
 //! expressions. A brace-aware pre-scan hides the expressions from the HTML tokenizer
 //! (`on:change={() => f()}` would end the tag at `=>`); see [`super::html::fill_braces`].
 
-use super::html::{scan_markup, Dialect, Markup};
+use super::html::{scan_markup, Markup, MarkupDialect};
 use super::{BlockKind, Extracted, Lang, ScriptBlock};
 use crate::source::ByteSpan;
 
@@ -13,7 +13,7 @@ pub fn extract(text: &str) -> Extracted {
     scan_markup(
         text,
         0..text.len(),
-        &Markup::new(Dialect::Svelte, Lang::Js),
+        &Markup::new(MarkupDialect::Svelte, Lang::Js),
         &mut out,
     );
     // Expressions are TypeScript when the component's script is.
@@ -78,7 +78,7 @@ pub fn extract_astro(text: &str) -> Extracted {
     scan_markup(
         text,
         markup_start..text.len(),
-        &Markup::new(Dialect::Astro, Lang::Tsx),
+        &Markup::new(MarkupDialect::Astro, Lang::Tsx),
         &mut out,
     );
     out.blocks.sort_by_key(|b| b.span.start);

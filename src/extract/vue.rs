@@ -2,7 +2,7 @@
 //! `<template>`'s fields, `v-model` / `:value` bindings, `@event` / `v-on:event` handlers and
 //! `{{ … }}` interpolations.
 
-use super::html::{lang_from_attr, scan_markup, tokenize, Dialect, Markup, Tok};
+use super::html::{lang_from_attr, scan_markup, tokenize, Markup, MarkupDialect, Tok};
 use super::{BlockKind, Extracted, Lang, ScriptBlock, ScriptSrc};
 use crate::source::ByteSpan;
 use std::ops::Range;
@@ -113,7 +113,12 @@ pub fn extract(text: &str) -> Extracted {
         Lang::Js
     };
     for range in templates {
-        scan_markup(text, range, &Markup::new(Dialect::Vue, expr_lang), &mut out);
+        scan_markup(
+            text,
+            range,
+            &Markup::new(MarkupDialect::Vue, expr_lang),
+            &mut out,
+        );
     }
     out.blocks.sort_by_key(|b| b.span.start);
     out

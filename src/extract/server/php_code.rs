@@ -1,10 +1,10 @@
-//! What a PHP statement block prints, for [`super::server`]: a block that is not a plain
-//! `<?= x ?>` / `<?php echo x; ?>` can still print a value (`<?php if ($u) { echo
+//! What a PHP statement block prints, for the tag scanner in [`super::php`]: a block that is
+//! not a plain `<?= x ?>` / `<?php echo x; ?>` can still print a value (`<?php if ($u) { echo
 //! json_encode($u->name); } else { echo "''"; } ?>`), or a whole script built in string literals
 //! (`echo '<script>var email = "' . $email . '"; …</script>';`). Positions are byte offsets in
 //! the file; the PHP code is lexed only as far as strings and comments go.
 
-use super::server::{find, is_ident, is_ident_start, lossy, match_bracket, top_level};
+use crate::extract::bytes::{find, is_ident, is_ident_start, lossy, match_bracket, top_level};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Quote {
