@@ -3,6 +3,10 @@
 //! (which parameters reach which sink and key, and what flows to the return value) and the
 //! browser and SDK APIs modelled in `sources.rs` and `sinks.rs`.
 
+use super::ast::*;
+use super::call::Call;
+use super::facts::FileFacts;
+use super::outcome::{Flow, LinkedFile, Outcome, SinkSite, SourceInfo};
 use super::value::*;
 use crate::catalog::{Catalog, CategoryId, NameSite};
 use crate::extract::{ElementFact, Interpolation};
@@ -24,41 +28,6 @@ const MAX_SUMMARY_NESTING: usize = 24;
 /// generated file costs bounded time. Hand-written code stays far below it.
 const WORK_BUDGET_MIN: usize = 1_000_000;
 const WORK_BUDGET_PER_BYTE: usize = 2;
-
-#[derive(Clone, Debug)]
-pub struct SourceInfo {
-    pub span: ByteSpan,
-    pub category: CategoryId,
-    /// How a person names the read: `input#email (type=email)`, `user.email`, `URL parameter 'email'`.
-    pub desc: String,
-    /// The read's source text.
-    pub expr: String,
-    /// How the read was recognised: a parameter's or property's name, or what is read.
-    pub evidence: Evidence,
-}
-
-/// A sink call or assignment.
-#[derive(Clone, Debug)]
-pub struct SinkSite {
-    pub sdk: crate::catalog::SdkId,
-    pub span: ByteSpan,
-    /// `fbq('init')`, `analytics.identify()`.
-    pub display: String,
-    /// How the SDK names the data-carrying argument: `advanced matching`, `traits`.
-    pub what: String,
-}
-
-/// One source reaching one sink under one key.
-#[derive(Clone, Debug)]
-pub struct Flow {
-    pub source: SourceId,
-    pub sink: Rc<SinkSite>,
-    /// The key inside the argument (`em`, `user_data.email`); empty for the argument itself.
-    pub key: String,
-    /// Which argument (0-based) carried it.
-    pub arg: usize,
-    pub steps: Vec<Step>,
-}
 
 #[derive(Clone)]
 struct PendingHit {
@@ -151,23 +120,6 @@ struct Frame {
     class: Option<usize>,
 }
 
-/// What a file's analysis produced.
-#[derive(Default)]
-pub struct Outcome {
-    pub sources: Vec<SourceInfo>,
-    pub flows: Vec<Flow>,
-    /// Modules the analysis loaded through imports: file `k` of a span (`span.start >>
-    /// FILE_SHIFT`) is `files[k - 1]`; 0 is the analysed file.
-    pub files: Vec<super::LinkedFile>,
-    /// The file defines a function whose parameters reach an SDK call: files that import it
-    /// can send data through it.
-    pub wrapper: bool,
-    /// Methods this file gives every component (`Vue.mixin({ methods })`, `Vue.prototype.$x`).
-    pub global_methods: Vec<String>,
-    /// Callees of the configuration's `[[sink]]` entries that some call here matched.
-    pub configured_sinks_used: Vec<String>,
-}
-
 pub struct Engine<'a> {
     pub(super) cat: &'a Catalog,
     pub(super) text: &'a str,
@@ -230,12 +182,8 @@ pub struct Engine<'a> {
     budget: usize,
 }
 
-pub(super) fn str_of(s: &Str) -> Rc<str> {
-    Rc::from(s.value.to_atom_lossy().as_str())
-}
-
 impl<'a> Engine<'a> {
-    pub fn new(cat: &'a Catalog, facts: &super::FileFacts<'a>) -> Self {
+    pub fn new(cat: &'a Catalog, facts: &FileFacts<'a>) -> Self {
         let text = facts.text;
         let root = Scope {
             is_function: true,
@@ -442,7 +390,7 @@ impl<'a> Engine<'a> {
             .modules
             .files
             .drain(..)
-            .map(|f| super::LinkedFile {
+            .map(|f| LinkedFile {
                 display: f.display,
                 text: f.text.into(),
             })
@@ -1112,7 +1060,7 @@ impl<'a> Engine<'a> {
                         self.keyed_read(*bag, Some(&k), *span)
                     }
                     // Still a parameter of the calling function: its callers say.
-                    None => super::sources::keyed_by_param(*bag, &cur, *span),
+                    None => keyed_by_param(*bag, &cur, *span),
                 },
                 Seg::Read(m, span) => self
                     .dom_read_method(&cur, m, &[], *span)
@@ -2234,7 +2182,7 @@ impl<'a> Engine<'a> {
     /// its props (catalog call shapes on the component's path take them as argument 0).
     fn sdk_component(&mut self, component: Value, name: &Ident, props: Value, span: ByteSpan) {
         let args = [props];
-        let call = super::sinks::Call {
+        let call = Call {
             span,
             receiver: None,
             receiver_name: None,
@@ -2570,7 +2518,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        let call = super::sinks::Call {
+        let call = Call {
             span,
             receiver: receiver.as_ref(),
             receiver_name: receiver_name.as_deref(),
@@ -2764,7 +2712,7 @@ impl<'a> Engine<'a> {
             .collect();
         let candidates = [
             (!exported.is_empty()).then(|| exported.join(".")),
-            super::template::expr_path(callee),
+            expr_path(callee),
         ];
         candidates.into_iter().flatten().find_map(|c| {
             sdks.calls_for(&c)
@@ -2942,7 +2890,7 @@ impl<'a> Engine<'a> {
         returned
     }
 
-    fn unknown_call_callbacks(&mut self, call: &super::sinks::Call) {
+    fn unknown_call_callbacks(&mut self, call: &Call) {
         for (i, a) in call.args.iter().enumerate() {
             let Kind::Func(fid) = a.kind else { continue };
             let recv = call.receiver.cloned().unwrap_or_default();
@@ -3020,22 +2968,6 @@ const ITERATING: &[&str] = &[
     "forEach", "map", "filter", "find", "findLast", "some", "every", "flatMap", "each",
 ];
 
-/// The strings of a short list of string literals (`['EMAIL', 'PHONE']`): code iterating over
-/// it is followed once per string, so names built from them (`getFieldValue(f)`) are judged.
-pub(super) fn literal_elements(v: &Value) -> Option<Vec<Rc<str>>> {
-    let fields = v.fields.as_ref()?;
-    if fields.is_empty() || fields.len() > 8 {
-        return None;
-    }
-    fields
-        .iter()
-        .map(|(k, f)| match &f.kind {
-            Kind::Str(s) if k.bytes().all(|b| b.is_ascii_digit()) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 impl FuncEntry<'_> {
     fn node_span(&self) -> ByteSpan {
         match self.node {
@@ -3047,84 +2979,6 @@ impl FuncEntry<'_> {
     }
 }
 
-/// The names a declaration binds: `export const { a, b } = …` exports `a` and `b`.
-/// The property names of an object type's members.
-pub(super) fn member_names(members: &[TsTypeElement]) -> Vec<Rc<str>> {
-    members
-        .iter()
-        .filter_map(|m| match m {
-            TsTypeElement::TsPropertySignature(p) => match &*p.key {
-                Expr::Ident(i) => Some(i.sym.as_str().into()),
-                Expr::Lit(Lit::Str(s)) => Some(str_of(s)),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect()
-}
-
-/// The name of a type annotation that is a plain type reference: `HTMLFormElement`, `User`.
-fn type_ref_name(ann: &TsTypeAnn) -> Option<&str> {
-    match &*ann.type_ann {
-        TsType::TsTypeRef(r) => match &r.type_name {
-            TsEntityName::Ident(i) => Some(&i.sym),
-            TsEntityName::TsQualifiedName(q) => Some(&q.right.sym),
-        },
-        _ => None,
-    }
-}
-
-fn declared_names(d: &Decl) -> Vec<String> {
-    fn pat_names(p: &Pat, out: &mut Vec<String>) {
-        match p {
-            Pat::Ident(b) => out.push(b.id.sym.to_string()),
-            Pat::Array(a) => a.elems.iter().flatten().for_each(|e| pat_names(e, out)),
-            Pat::Object(o) => {
-                for prop in &o.props {
-                    match prop {
-                        ObjectPatProp::KeyValue(kv) => pat_names(&kv.value, out),
-                        ObjectPatProp::Assign(a) => out.push(a.key.id.sym.to_string()),
-                        ObjectPatProp::Rest(r) => pat_names(&r.arg, out),
-                    }
-                }
-            }
-            Pat::Rest(r) => pat_names(&r.arg, out),
-            Pat::Assign(a) => pat_names(&a.left, out),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    match d {
-        Decl::Fn(f) => out.push(f.ident.sym.to_string()),
-        Decl::Class(c) => out.push(c.ident.sym.to_string()),
-        Decl::Var(v) => v.decls.iter().for_each(|d| pat_names(&d.name, &mut out)),
-        _ => {}
-    }
-    out
-}
-
-fn export_name(n: &ModuleExportName) -> String {
-    match n {
-        ModuleExportName::Ident(i) => i.sym.to_string(),
-        ModuleExportName::Str(s) => str_of(s).to_string(),
-    }
-}
-
-/// What iterating a value yields: its elements and its own taint.
-pub(super) fn element_of(v: &Value) -> Value {
-    let mut out = Value {
-        taint: v.taint.clone(),
-        kind: v.kind.clone(),
-        ..Default::default()
-    };
-    if let Some(fields) = &v.fields {
-        for f in fields.values() {
-            out = out.join(f);
-        }
-    }
-    out
-}
-
 pub(super) fn join_path(base: &str, key: &str) -> Rc<str> {
     match base {
         "window" | "globalThis" | "self" | "top" | "parent" | "frames" => key.into(),
@@ -3132,22 +2986,6 @@ pub(super) fn join_path(base: &str, key: &str) -> Rc<str> {
     }
 }
 
-/// Strips parentheses and TypeScript wrappers around a callee: `(window as any).fbq`.
-pub(super) fn unwrap_expr(e: &Expr) -> &Expr {
-    match e {
-        Expr::Paren(p) => unwrap_expr(&p.expr),
-        Expr::TsAs(x) => unwrap_expr(&x.expr),
-        Expr::TsNonNull(x) => unwrap_expr(&x.expr),
-        Expr::TsTypeAssertion(x) => unwrap_expr(&x.expr),
-        Expr::TsSatisfies(x) => unwrap_expr(&x.expr),
-        _ => e,
-    }
-}
-
-/// The name an expression goes by, for context: `user`, `currentUser`, `getUser`.
-/// The name of the object a property is read from, for judging the property by it: generic
-/// containers are looked through (`currentUser.data.data` is `currentUser`'s, as an API
-/// response's `data` or a ref's `current` holds what its owner names).
 /// The parameters a function's body switches on directly: `switch (kind) {…}` at its top level.
 fn switch_params(node: FuncNode) -> Vec<usize> {
     let body = match node {
@@ -3175,39 +3013,6 @@ fn switch_params(node: FuncNode) -> Vec<usize> {
     out
 }
 
-/// The index of the case a string takes: its `case 'x':`, else `default:`; `None` when a case
-/// test is not a string literal (the taken case is then unknown).
-fn taken_case(cases: &[SwitchCase], s: &str) -> Option<usize> {
-    let mut default = None;
-    for (i, c) in cases.iter().enumerate() {
-        match c.test.as_deref().map(unwrap_expr) {
-            None => default = Some(i),
-            Some(Expr::Lit(Lit::Str(t))) if t.value.to_atom_lossy().as_str() == s => {
-                return Some(i)
-            }
-            Some(Expr::Lit(Lit::Str(_))) => {}
-            Some(_) => return None,
-        }
-    }
-    default
-}
-
-/// True when a case's statements end it (`return`, `break`, `throw`): no fall-through.
-fn ends_case(stmts: &[Stmt]) -> bool {
-    matches!(
-        stmts.last(),
-        Some(Stmt::Return(_) | Stmt::Break(_) | Stmt::Throw(_))
-    )
-}
-
-/// The returned expression of a body that is a single `return` statement.
-fn single_return(stmts: &[Stmt]) -> Option<&Expr> {
-    match stmts {
-        [Stmt::Return(ReturnStmt { arg: Some(e), .. })] => Some(e),
-        _ => None,
-    }
-}
-
 /// `../lib/vendor/react-intercom(.js)`: the last segment of a relative import, which names the
 /// package when the project keeps a copy of it.
 fn vendored_package(spec: &str) -> Option<&str> {
@@ -3222,76 +3027,4 @@ fn vendored_package(spec: &str) -> Option<&str> {
     // A plain word (`./analytics`) is a project's own module far more often than a copy of the
     // package of that name: only distinctive names (`react-intercom`) count.
     (!last.is_empty() && last != "." && last != ".." && last.contains('-')).then_some(last)
-}
-
-pub(super) fn owner_name(e: &Expr) -> Option<String> {
-    let m = match unwrap_expr(e) {
-        Expr::Member(m) => m,
-        Expr::OptChain(o) => match &*o.base {
-            OptChainBase::Member(m) => m,
-            OptChainBase::Call(_) => return expr_name(e),
-        },
-        _ => return expr_name(e),
-    };
-    match &m.prop {
-        MemberProp::Ident(p) if CONTAINER_PROPS.contains(&p.sym.as_str()) => {
-            owner_name(&m.obj).or_else(|| Some(p.sym.to_string()))
-        }
-        _ => expr_name(e),
-    }
-}
-
-/// Properties that only wrap what their object holds.
-const CONTAINER_PROPS: &[&str] = &["data", "attributes", "attrs", "value", "current", "props"];
-
-pub(super) fn expr_name(e: &Expr) -> Option<String> {
-    match unwrap_expr(e) {
-        Expr::Ident(i) => Some(i.sym.to_string()),
-        Expr::Member(m) => match &m.prop {
-            MemberProp::Ident(p) => Some(p.sym.to_string()),
-            MemberProp::Computed(c) => match &*c.expr {
-                Expr::Lit(Lit::Str(s)) => Some(str_of(s).to_string()),
-                _ => expr_name(&m.obj),
-            },
-            _ => None,
-        },
-        Expr::Call(c) => match &c.callee {
-            Callee::Expr(e) => expr_name(e),
-            _ => None,
-        },
-        Expr::Await(a) => expr_name(&a.arg),
-        Expr::OptChain(o) => match &*o.base {
-            OptChainBase::Member(m) => match &m.prop {
-                MemberProp::Ident(p) => Some(p.sym.to_string()),
-                _ => None,
-            },
-            OptChainBase::Call(c) => expr_name(&c.callee),
-        },
-        _ => None,
-    }
-}
-
-fn prop_name_str(p: &PropName) -> Option<String> {
-    match p {
-        PropName::Ident(i) => Some(i.sym.to_string()),
-        PropName::Str(s) => Some(str_of(s).to_string()),
-        PropName::Num(n) => Some(format!("{}", n.value)),
-        _ => None,
-    }
-}
-
-trait SpanOf {
-    fn span(&self) -> swc_common::Span;
-}
-
-impl SpanOf for PropName {
-    fn span(&self) -> swc_common::Span {
-        swc_common::Spanned::span(self)
-    }
-}
-
-impl SpanOf for Pat {
-    fn span(&self) -> swc_common::Span {
-        swc_common::Spanned::span(self)
-    }
 }

@@ -4,8 +4,8 @@
 //! Recognised by name, as these names are the frameworks' own and code seldom redefines them; a
 //! function of the same name defined in the project is followed as written instead.
 
+use super::call::Call;
 use super::engine::Engine;
-use super::sinks::Call;
 use super::value::{Kind, Step, Value};
 
 /// How a helper's result relates to its first argument.

@@ -1,9 +1,13 @@
 //! Stage 5: the taint analysis of one file's script blocks.
 
+mod ast;
+mod call;
 mod engine;
+mod facts;
 mod frameworks;
 mod modules;
 mod opaque;
+mod outcome;
 mod pickers;
 mod react;
 mod sinks;
@@ -13,32 +17,12 @@ mod template;
 mod types;
 pub mod value;
 
-pub use engine::{Flow, Outcome, SinkSite, SourceInfo};
-pub use modules::LinkedFile;
+pub use facts::FileFacts;
+pub use outcome::{Flow, LinkedFile, Outcome, SinkSite, SourceInfo};
 
 use crate::catalog::Catalog;
-use crate::extract::{BlockKind, ElementFact, Interpolation};
-use crate::project::FieldIndex;
+use crate::extract::BlockKind;
 use swc_ecma_ast::Program;
-
-/// What the analysis of one file knows besides its code.
-#[derive(Clone, Copy)]
-pub struct FileFacts<'a> {
-    pub text: &'a str,
-    /// The file's path, for resolving its imports.
-    pub path: &'a std::path::Path,
-    /// Where modules loaded through imports are kept while the analysis runs.
-    pub arena: &'a typed_arena::Arena<Program>,
-    /// Elements declared in the file's markup.
-    pub elements: &'a [ElementFact],
-    /// Elements of a template paired with this file (an Angular component's `templateUrl`).
-    pub paired_elements: &'a [ElementFact],
-    /// The paired template file (path, text), whose template expressions are among the blocks,
-    /// parsed as file 1.
-    pub paired_file: Option<(&'a std::path::Path, &'a str)>,
-    pub interpolations: &'a [Interpolation],
-    pub project: Option<&'a FieldIndex>,
-}
 
 /// Analyses the parsed blocks of one file, in order, in one shared global scope (inline
 /// scripts of a page see each other's globals; template expressions see the component's).

@@ -9,7 +9,6 @@ use super::value::*;
 use crate::extract::{BlockKind, Lang, ScriptBlock};
 use crate::source::ByteSpan;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use swc_ecma_ast::Program;
 
 /// How many modules one analysis may load, and how deep imports may nest: bounds on the work a
@@ -183,10 +182,4 @@ fn display_path(main: &Path, path: &Path) -> String {
     crate::resolve::normalize(&rel)
         .to_string_lossy()
         .into_owned()
-}
-
-/// What a flow's spans say about files, for the driver.
-pub struct LinkedFile {
-    pub display: String,
-    pub text: Rc<str>,
 }

@@ -5,8 +5,8 @@
 //! An accessor whose name or key says what it returns (`getEmail()`, `selectUserEmail(state)`,
 //! `user.get('email')`, `traits.email()`) is a name-judged source.
 
+use super::call::Call;
 use super::engine::Engine;
-use super::sinks::Call;
 use super::value::{Kind, Step, Value};
 use crate::catalog::{NameKind, NameSite};
 use crate::report::Evidence;

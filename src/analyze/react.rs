@@ -2,8 +2,8 @@
 //! onChange={e => setEmail(e.target.value)} ref={emailRef}>`), component state set from them,
 //! refs, and react-hook-form's `handleSubmit` / `getValues`.
 
-use super::engine::{str_of, Engine};
-use super::template::expr_path;
+use super::ast::{expr_path, str_of};
+use super::engine::Engine;
 use super::value::*;
 use crate::extract::ElementFact;
 use crate::parse::to_span;

@@ -10,8 +10,10 @@
 //! analysis classified) is reported by its own flow instead; a slot flow is dropped where such
 //! a flow of the same category reaches the same call.
 
-use super::engine::{unwrap_expr, Engine, SinkSite};
-use super::sinks::Call;
+use super::ast::unwrap_expr;
+use super::call::Call;
+use super::engine::Engine;
+use super::outcome::SinkSite;
 use super::value::{Kind, Origin, Value};
 use crate::catalog::sdk::{CallShape, Slot};
 use crate::parse::to_span;
@@ -37,7 +39,7 @@ impl Written<'_> {
 
     fn name(self) -> Option<String> {
         match self {
-            Written::Expr(e) => super::engine::expr_name(e),
+            Written::Expr(e) => super::ast::expr_name(e),
             Written::Shorthand(i) => Some(i.sym.to_string()),
         }
     }

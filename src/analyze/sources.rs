@@ -2,8 +2,8 @@
 //! storage and cookies, and properties whose names say what they hold. Also the browser
 //! functions that pass data through unchanged (string methods, encoders, hashes).
 
-use super::engine::{element_of, join_path, Engine};
-use super::sinks::Call;
+use super::call::Call;
+use super::engine::{join_path, Engine};
 use super::value::*;
 use crate::catalog::fields::{
     autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass,
@@ -873,20 +873,6 @@ impl<'a> Engine<'a> {
             None => Value::default(),
         }
     }
-}
-
-/// `formData.get(name)` with a parameter for the key: what a caller's literal key reads
-/// (`getFieldValue('email')`), resolved when the function's summary is applied.
-pub(super) fn keyed_by_param(bag: BagKind, key: &Value, span: ByteSpan) -> Value {
-    let mut out = Value::default();
-    for l in key
-        .taint
-        .iter()
-        .filter_map(|l| l.then_seg(Seg::Key(bag, span)))
-    {
-        out.add_label(l);
-    }
-    out
 }
 
 /// `#id`, `tag#id`, `.class`, `tag.class`, `[name=x]`, `input[name="x"]`: the selectors that

@@ -2,7 +2,8 @@
 //! framework bindings of form fields (`v-model`, `bind:value`, `[(ngModel)]`, `value={x}`) and
 //! template expressions evaluated in the component's scope.
 
-use super::engine::{unwrap_expr, Engine};
+use super::ast::expr_path;
+use super::engine::Engine;
 use super::value::*;
 use crate::catalog::{CategoryId, NameSite, Names};
 use crate::extract::ElementFact;
@@ -156,26 +157,6 @@ pub(super) fn normalize_path(path: &str) -> String {
     // Vue refs hold the value in `.value`.
     segs.retain(|s| *s != "value");
     segs.join(".")
-}
-
-/// The dotted path of an expression made of names: `this.form.email`, `emailRef.current`.
-pub(super) fn expr_path(e: &Expr) -> Option<String> {
-    match unwrap_expr(e) {
-        Expr::Ident(i) => Some(i.sym.to_string()),
-        Expr::This(_) => Some("this".into()),
-        Expr::Member(m) => match &m.prop {
-            MemberProp::Ident(p) => Some(format!("{}.{}", expr_path(&m.obj)?, p.sym)),
-            _ => None,
-        },
-        Expr::OptChain(o) => match &*o.base {
-            OptChainBase::Member(m) => match &m.prop {
-                MemberProp::Ident(p) => Some(format!("{}.{}", expr_path(&m.obj)?, p.sym)),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 impl<'a> Engine<'a> {

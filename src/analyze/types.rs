@@ -3,7 +3,8 @@
 //! a project module) and from JSDoc (`@typedef {Object} User` with `@property {string} email`,
 //! then `@param {User} user`).
 
-use super::engine::{member_names, Engine};
+use super::ast::member_names;
+use super::engine::Engine;
 use super::value::Value;
 use crate::catalog::NameSite;
 use crate::report::Evidence;
@@ -35,7 +36,7 @@ impl Engine<'_> {
                 let Some(imports) = self.imports.as_deref_mut() else {
                     return;
                 };
-                let spec: Rc<str> = super::engine::str_of(&d.src);
+                let spec: Rc<str> = super::ast::str_of(&d.src);
                 for s in &d.specifiers {
                     if let ImportSpecifier::Named(n) = s {
                         let name = n.local.sym.to_string();
