@@ -2,6 +2,7 @@
 //! string literals, type annotations, declarations and `switch` cases. They read syntax only
 //! (no engine state), so every module of the analysis can use them without depending on another.
 
+use super::apis::CONTAINER_PROPS;
 use std::rc::Rc;
 use swc_ecma_ast::*;
 
@@ -69,9 +70,6 @@ pub(super) fn owner_name(e: &Expr) -> Option<String> {
         _ => expr_name(e),
     }
 }
-
-/// Properties that only wrap what their object holds.
-const CONTAINER_PROPS: &[&str] = &["data", "attributes", "attrs", "value", "current", "props"];
 
 pub(super) fn prop_name_str(p: &PropName) -> Option<String> {
     match p {

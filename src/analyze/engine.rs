@@ -3,6 +3,7 @@
 //! (which parameters reach which sink and key, and what flows to the return value) and the
 //! browser and SDK APIs modelled in `sources.rs` and `sinks.rs`.
 
+use super::apis::*;
 use super::ast::*;
 use super::call::Call;
 use super::facts::FileFacts;
@@ -1566,7 +1567,7 @@ impl<'a> Engine<'a> {
             return;
         };
         let is_state = match expr_name(callee).as_deref() {
-            Some(n) => n == "useState" || n == "useReducer" || n == "useSignal",
+            Some(n) => STATE_HOOKS.contains(&n),
             None => false,
         };
         let Pat::Array(arr) = &d.name else { return };
@@ -2063,7 +2064,7 @@ impl<'a> Engine<'a> {
                     v
                 }
             }
-            None => Value::kind(super::sources::global_kind(name.into())),
+            None => Value::kind(global_kind(name.into())),
         }
     }
 
@@ -2777,10 +2778,8 @@ impl<'a> Engine<'a> {
         args: &[Value],
         span: ByteSpan,
     ) -> bool {
-        const ADD: &[&str] = &["push", "unshift", "add"];
-        const KEYED: &[&str] = &["set", "put", "append"];
-        let keyed = KEYED.contains(&method);
-        if !(keyed || ADD.contains(&method)) || args.is_empty() {
+        let keyed = CONTAINER_KEYED_METHODS.contains(&method);
+        if !(keyed || CONTAINER_ADD_METHODS.contains(&method)) || args.is_empty() {
             return false;
         }
         // Most writes carry nothing: `list.push(item)` of plain values is not followed further.
@@ -2920,7 +2919,7 @@ impl<'a> Engine<'a> {
                         "received the submitted form values".to_string(),
                     )
                 }
-                Some(m) if super::sources::is_listener_method(m) => {
+                Some(m) if is_listener_method(m) => {
                     let ev = Value::kind(Kind::Event(Rc::new(recv.clone())));
                     let event = call
                         .args
@@ -2951,7 +2950,7 @@ impl<'a> Engine<'a> {
             };
             // Point at the event name (`'change'`) or the callback's start, not the whole call.
             let at = match call.method {
-                Some(m) if super::sources::is_listener_method(m) && i > 0 => call.arg_spans[0],
+                Some(m) if is_listener_method(m) && i > 0 => call.arg_spans[0],
                 _ => ByteSpan::new(call.arg_spans[i].start, call.arg_spans[i].start),
             };
             let step = Step {
@@ -2963,11 +2962,6 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Array methods whose first argument is called with each element.
-const ITERATING: &[&str] = &[
-    "forEach", "map", "filter", "find", "findLast", "some", "every", "flatMap", "each",
-];
-
 impl FuncEntry<'_> {
     fn node_span(&self) -> ByteSpan {
         match self.node {
@@ -2976,13 +2970,6 @@ impl FuncEntry<'_> {
             FuncNode::Ctor(c) => to_span(c.span),
             FuncNode::Block(b) => to_span(b.span),
         }
-    }
-}
-
-pub(super) fn join_path(base: &str, key: &str) -> Rc<str> {
-    match base {
-        "window" | "globalThis" | "self" | "top" | "parent" | "frames" => key.into(),
-        _ => format!("{base}.{key}").into(),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Stage 5: the taint analysis of one file's script blocks.
 
+mod apis;
 mod ast;
 mod call;
+mod elements;
 mod engine;
 mod facts;
 mod frameworks;
@@ -57,14 +59,14 @@ pub fn analyze_file<'a>(
                 };
                 let el = element
                     .and_then(|i| list.get(i))
-                    .and_then(|e| sources::element_value(&cat.names, e))
+                    .and_then(|e| elements::element_value(&cat.names, e))
                     .unwrap_or_default();
                 engine.run_template_expr(program, event.as_deref(), el);
             }
             BlockKind::Handler { event, element } => {
                 let el = elements
                     .get(*element)
-                    .and_then(|e| sources::element_value(&cat.names, e))
+                    .and_then(|e| elements::element_value(&cat.names, e))
                     .unwrap_or_default();
                 engine.run_handler(program, el, event);
             }

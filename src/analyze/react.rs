@@ -3,6 +3,7 @@
 //! refs, and react-hook-form's `handleSubmit` / `getValues`.
 
 use super::ast::{expr_path, str_of};
+use super::elements::element_value;
 use super::engine::Engine;
 use super::value::*;
 use crate::extract::ElementFact;
@@ -247,8 +248,7 @@ impl<'a> Engine<'a> {
         let fields = collect_jsx_fields(program);
         for (name, index) in &fields.refs {
             if let Some(Kind::Dom(d)) =
-                super::sources::element_value(&self.cat.names, &fields.elements[*index])
-                    .map(|v| v.kind)
+                element_value(&self.cat.names, &fields.elements[*index]).map(|v| v.kind)
             {
                 self.dom_refs.insert(name.clone(), d);
             }
@@ -270,7 +270,7 @@ impl<'a> Engine<'a> {
         if let Some(known) = self.elements.iter().find(|e| e.span == fact.span) {
             fact.label = known.label.clone();
         }
-        let Some(element) = super::sources::element_value(&self.cat.names, &fact) else {
+        let Some(element) = element_value(&self.cat.names, &fact) else {
             return;
         };
         for (name, value) in attr_values {
