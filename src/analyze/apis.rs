@@ -11,7 +11,7 @@ use super::value::{BagInfo, BagKind, Kind};
 use crate::catalog::names::normalize;
 use std::rc::Rc;
 
-// ----- globals and paths ------------------------------------------------------------------
+// ----- globals and paths -------------------------------------------------------------------------
 
 /// What a browser global is: storage and form collections are modelled, the rest is a path.
 pub(super) fn global_kind(path: Rc<str>) -> Kind {
@@ -40,7 +40,7 @@ pub(super) fn join_path(base: &str, key: &str) -> Rc<str> {
     }
 }
 
-// ----- DOM elements and data properties ---------------------------------------------------
+// ----- DOM elements and data properties ----------------------------------------------------------
 
 /// Properties that read what an element holds or shows.
 pub(super) const DOM_VALUE_PROPS: &[&str] = &[
@@ -106,7 +106,7 @@ pub(super) const TOKEN_METADATA_PROPS: &[&str] = &[
 pub(super) const CONTAINER_PROPS: &[&str] =
     &["data", "attributes", "attrs", "value", "current", "props"];
 
-// ----- functions and methods that pass data through ---------------------------------------
+// ----- functions and methods that pass data through ----------------------------------------------
 
 /// Methods that return (part of) the string or array they are called on.
 pub(super) const PASS_THROUGH_METHODS: &[&str] = &[
@@ -199,7 +199,7 @@ pub(super) fn is_hash_name(name: &str) -> bool {
     normalize(name).split('_').any(|t| HASH_WORDS.contains(&t))
 }
 
-// ----- events --------------------------------------------------------------------------------
+// ----- events ------------------------------------------------------------------------------------
 
 /// Methods that register an event handler (`addEventListener`, jQuery's `on`, `change`, `blur`):
 /// the callback runs with an event whose target is the receiver.
@@ -226,7 +226,7 @@ pub(super) fn is_listener_method(m: &str) -> bool {
     LISTENER_METHODS.contains(&m)
 }
 
-// ----- calls into unseen code (see `opaque.rs`) ----------------------------------------------
+// ----- calls into unseen code (see `opaque.rs`) --------------------------------------------------
 
 /// Names (exact) of functions and methods that return a verdict or a measure, never the data.
 pub(super) const VERDICTS: &[&str] = &[
@@ -281,7 +281,7 @@ pub(super) const ACCESSOR_PREFIXES: &[&str] =
 /// Backbone `get`, lodash `get` (the key is then the second argument).
 pub(super) const KEYED_READS: &[&str] = &["get", "getIn", "getAttribute", "attr", "prop", "data"];
 
-// ----- framework helpers (see `frameworks.rs`) ----------------------------------------------
+// ----- framework helpers (see `frameworks.rs`) ---------------------------------------------------
 
 /// How a helper's result relates to its first argument.
 pub(super) enum Helper {
@@ -321,7 +321,7 @@ pub(super) const STATE_HOOKS: &[&str] = &["useState", "useReducer", "useSignal"]
 pub(super) const FORM_VALUE_READERS: &[&str] =
     &["getValues", "watch", "getFieldValue", "getFieldState"];
 
-// ----- cookies --------------------------------------------------------------------------------
+// ----- cookies -----------------------------------------------------------------------------------
 
 /// Cookie readers by path: `Cookies.get('email')`, `$.cookie('email')`.
 pub(super) const COOKIE_READERS: &[&str] = &[
@@ -342,7 +342,7 @@ pub(super) const COOKIE_READER_NAMES: &[&str] = &[
     "getcookie",
 ];
 
-// ----- templates and declared fields ----------------------------------------------------------
+// ----- templates and declared fields -------------------------------------------------------------
 
 /// Formatting and escaping helpers that print their argument unchanged in meaning.
 pub(super) const FORMATTERS: &[&str] = &[

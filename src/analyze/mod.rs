@@ -1,20 +1,40 @@
 //! Stage 5: the taint analysis of one file's script blocks.
+//!
+//! The modules, in layers: each uses only modules of the layers above it, so none imports
+//! another in a circle (`tests/module_graph.rs` checks it).
+//! - Data, no engine: `value` (abstract values), `ast` (syntax helpers), `apis` (what the engine
+//!   knows of browser, library and framework APIs, as tables), `elements` (what declared
+//!   elements hold), `pickers`, `call` (a call site), `outcome` (what an analysis produces),
+//!   `facts` (what it is given), `scope` (scopes, bindings, frames), `func` (functions,
+//!   summaries, classes), `files` (the files of one analysis).
+//! - State: `engine`, the `Engine` struct and its accessors.
+//! - Behaviour, as `impl Engine` blocks: the walk (`stmt`, `expr`, `calls`), `summaries`,
+//!   `flows`, and the models of sources (`sources`, `template`, `types`, `react`), sinks
+//!   (`sinks`, `slots`), unseen code (`opaque`, `frameworks`) and modules (`modules`).
 
 mod apis;
 mod ast;
 mod call;
+mod calls;
 mod elements;
 mod engine;
+mod expr;
 mod facts;
+mod files;
+mod flows;
 mod frameworks;
+mod func;
 mod modules;
 mod opaque;
 mod outcome;
 mod pickers;
 mod react;
+mod scope;
 mod sinks;
 mod slots;
 mod sources;
+mod stmt;
+mod summaries;
 mod template;
 mod types;
 pub mod value;

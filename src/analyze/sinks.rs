@@ -164,7 +164,7 @@ impl Engine<'_> {
         let mut parts = Vec::new();
         value.flatten(prefix, 0, &mut parts);
         for (key, label) in parts {
-            self.emit_pub(site, arg, key, label);
+            self.emit(site, arg, key, label);
         }
     }
 }

@@ -225,7 +225,7 @@ impl Engine<'_> {
                 )
             };
             let label = self.new_source(span, id, desc, evidence);
-            self.emit_pub(site, arg, path.to_string(), label);
+            self.emit(site, arg, path.to_string(), label);
         }
     }
 

@@ -171,7 +171,7 @@ impl<'a> Engine<'a> {
                         self.apply(fid, vec![ev.clone()], element.clone(), &step);
                     }
                 }
-                _ => self.stmt_pub(stmt),
+                _ => self.stmt(stmt),
             }
         }
         self.leave_block_scope(saved);
