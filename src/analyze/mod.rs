@@ -39,6 +39,9 @@ mod template;
 mod types;
 pub mod value;
 
+#[cfg(test)]
+mod tests;
+
 pub use facts::FileFacts;
 pub use outcome::{Flow, LinkedFile, Outcome, SinkSite, SourceInfo};
 
