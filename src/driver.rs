@@ -11,6 +11,7 @@ use crate::parse::parse_block_mapped;
 use crate::prefilter::Prefilter;
 use crate::project::FieldIndex;
 use crate::report::{Finding, Report};
+use crate::resolve::Resolver;
 use crate::source::LineIndex;
 use crate::walk::{walk, WalkOptions};
 use std::collections::{HashMap, HashSet};
@@ -87,19 +88,21 @@ fn prefilter() -> &'static Prefilter {
 /// Checks one file's text. `display` is the path as reports show it. A crash inside the
 /// parser or the analysis becomes an error of this file, never of the caller.
 pub fn check_text(display: &str, text: &str, use_prefilter: bool) -> FileResult {
-    check_text_in(display, text, use_prefilter, None)
+    check_text_in(display, text, use_prefilter, None, &Resolver::new())
 }
 
 /// [`check_text`] with the project's field index: selectors resolve against elements declared
-/// in other files, and a component finds its template's bindings.
+/// in other files, and a component finds its template's bindings. `resolver` resolves imports,
+/// reading the tsconfig files it has not read yet.
 pub fn check_text_in(
     display: &str,
     text: &str,
     use_prefilter: bool,
     project: Option<&FieldIndex>,
+    resolver: &Resolver,
 ) -> FileResult {
     catch_unwind(AssertUnwindSafe(|| {
-        check_text_unguarded(display, text, use_prefilter, project)
+        check_text_unguarded(display, text, use_prefilter, project, resolver)
     }))
     .unwrap_or_else(|p| FileResult {
         errors: vec![NotAnalysed::new(
@@ -120,6 +123,7 @@ fn check_text_unguarded(
     text: &str,
     use_prefilter: bool,
     project: Option<&FieldIndex>,
+    resolver: &Resolver,
 ) -> FileResult {
     let cat = Catalog::current();
     let mut result = FileResult::default();
@@ -191,6 +195,7 @@ fn check_text_unguarded(
         paired_file: paired.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
         interpolations: &extracted.interpolations,
         project,
+        resolver,
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);
@@ -320,6 +325,8 @@ struct Shared {
     /// The order files are taken in: largest first, so no core idles on a big file at the end.
     order: Vec<usize>,
     project: FieldIndex,
+    /// One for the run: each folder's tsconfig is read once.
+    resolver: Resolver,
     next: AtomicUsize,
     running: Mutex<Vec<Option<(usize, Instant)>>>,
     opts: Options,
@@ -349,6 +356,7 @@ fn spawn_worker(
             &shared.opts,
             &shared.project,
             &shared.known,
+            &shared.resolver,
         );
         shared.running.lock().unwrap()[slot] = None;
         if tx.send(Outcome { index: i, result }).is_err() {
@@ -371,8 +379,9 @@ fn check_path(
     opts: &Options,
     project: &FieldIndex,
     known: &HashSet<PathBuf>,
+    resolver: &Resolver,
 ) -> FileOutcome {
-    check_path_with(path, opts, project, known, opts.prefilter)
+    check_path_with(path, opts, project, known, resolver, opts.prefilter)
 }
 
 fn check_path_with(
@@ -380,6 +389,7 @@ fn check_path_with(
     opts: &Options,
     project: &FieldIndex,
     known: &HashSet<PathBuf>,
+    resolver: &Resolver,
     prefilter: bool,
 ) -> FileOutcome {
     let text = read_source(path, opts.max_file_size)?;
@@ -393,7 +403,7 @@ fn check_path_with(
         };
     }
     let project = (!project.is_empty()).then_some(project);
-    let mut result = check_text_in(&display, &text, prefilter, project);
+    let mut result = check_text_in(&display, &text, prefilter, project, resolver);
     // A skipped script may still import a module that calls an SDK: remember its imports.
     if !result.parsed
         && crate::extract::Lang::from_extension(
@@ -404,7 +414,7 @@ fn check_path_with(
         let exists = |p: &Path| known.contains(p);
         result.imports = crate::resolve::scan_imports(&text)
             .into_iter()
-            .filter_map(|spec| crate::resolve::resolve(path, spec, &exists))
+            .filter_map(|spec| resolver.resolve(path, spec, &exists))
             .collect();
     }
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));
@@ -650,6 +660,7 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
         files: files.clone(),
         order,
         project,
+        resolver: Resolver::new(),
         next: AtomicUsize::new(0),
         running: Mutex::new(Vec::new()),
         opts: opts.clone(),
@@ -711,7 +722,14 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                 .map(|&i| {
                     (
                         i,
-                        check_path_with(&files[i], opts, &shared.project, &shared.known, false),
+                        check_path_with(
+                            &files[i],
+                            opts,
+                            &shared.project,
+                            &shared.known,
+                            &shared.resolver,
+                            false,
+                        ),
                     )
                 })
                 .collect()
@@ -738,7 +756,14 @@ pub fn check_paths(paths: &[PathBuf], opts: &Options) -> Result<Report, String> 
                     names.may_match(text.as_bytes()).then(|| {
                         (
                             i,
-                            check_path_with(&files[i], opts, &project, &shared.known, false),
+                            check_path_with(
+                                &files[i],
+                                opts,
+                                &project,
+                                &shared.known,
+                                &shared.resolver,
+                                false,
+                            ),
                         )
                     })
                 })

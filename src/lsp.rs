@@ -164,7 +164,9 @@ impl Server {
             return;
         };
         let project = (!self.project.is_empty()).then_some(&self.project);
-        let result = check_text_in(&display, &doc.text, true, project);
+        // A resolver per check: an edited tsconfig.json or jsconfig.json counts at once.
+        let resolver = crate::resolve::Resolver::new();
+        let result = check_text_in(&display, &doc.text, true, project, &resolver);
         let findings: Vec<Finding> = result
             .findings
             .into_iter()

@@ -17,6 +17,7 @@ use super::value::*;
 use crate::catalog::{Catalog, CategoryId, NameSite};
 use crate::extract::{ElementFact, Interpolation};
 use crate::report::Evidence;
+use crate::resolve::Resolver;
 use crate::source::ByteSpan;
 // Keys are small and not attacker-chosen in a way that matters for a linter: FxHash is faster.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -42,6 +43,8 @@ pub struct Engine<'a> {
     pub(super) elements: Vec<ElementFact>,
     /// The project's field index, for elements declared in other files.
     pub(super) project: Option<&'a crate::project::FieldIndex>,
+    /// Resolves imports to project files.
+    pub(super) resolver: &'a Resolver,
     /// Server-template outputs in this file's scripts, by placeholder.
     pub(super) interpolations: HashMap<String, &'a Interpolation>,
     /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
@@ -105,6 +108,7 @@ impl<'a> Engine<'a> {
             text,
             elements: Vec::new(),
             project: facts.project,
+            resolver: facts.resolver,
             interpolations: facts
                 .interpolations
                 .iter()

@@ -2,6 +2,7 @@
 
 use crate::extract::{ElementFact, Interpolation};
 use crate::project::FieldIndex;
+use crate::resolve::Resolver;
 use swc_ecma_ast::Program;
 
 /// What the analysis of one file knows besides its code.
@@ -21,4 +22,7 @@ pub struct FileFacts<'a> {
     pub paired_file: Option<(&'a std::path::Path, &'a str)>,
     pub interpolations: &'a [Interpolation],
     pub project: Option<&'a FieldIndex>,
+    /// Resolves the file's imports (and caches the tsconfig files it reads for that) for as long
+    /// as its owner keeps it.
+    pub resolver: &'a Resolver,
 }

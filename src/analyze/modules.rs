@@ -43,7 +43,7 @@ impl<'a> Engine<'a> {
     }
 
     fn load_module_from(&mut self, spec: &str, from: usize) -> Option<Value> {
-        let path = crate::resolve::resolve_fs(self.modules.path_of(from), spec)?;
+        let path = self.resolver.resolve_fs(self.modules.path_of(from), spec)?;
         if let Some(cached) = self.modules.cache.get(&path) {
             return cached.clone();
         }
@@ -145,11 +145,10 @@ impl<'a> Engine<'a> {
         // A project file: relative, an alias, or a tsconfig `paths` entry (not a package).
         let project_file = crate::resolve::is_local(&package)
             || (!self.cat.sdks.wraps(&package)
-                && crate::resolve::resolve_fs(
-                    self.modules.path_of(self.modules.current_file()),
-                    &package,
-                )
-                .is_some());
+                && self
+                    .resolver
+                    .resolve_fs(self.modules.path_of(self.modules.current_file()), &package)
+                    .is_some());
         if project_file {
             self.import_module(import, &package);
             return;

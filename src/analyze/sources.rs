@@ -401,7 +401,10 @@ impl<'a> Engine<'a> {
             let from_file = self.modules.current_file();
             if crate::resolve::is_local(spec)
                 || (!self.cat.sdks.wraps(spec)
-                    && crate::resolve::resolve_fs(self.modules.path_of(from_file), spec).is_some())
+                    && self
+                        .resolver
+                        .resolve_fs(self.modules.path_of(from_file), spec)
+                        .is_some())
             {
                 let lazy = LazyImport {
                     spec: spec.into(),

@@ -7,6 +7,7 @@ use super::{analyze_file, FileFacts, Outcome};
 use crate::catalog::{Catalog, Custom};
 use crate::extract::{BlockKind, Lang, ScriptBlock};
 use crate::report::Evidence;
+use crate::resolve::Resolver;
 use crate::source::ByteSpan;
 use std::path::Path;
 
@@ -14,6 +15,11 @@ use std::path::Path;
 const READ_EMAIL: &str = "document.getElementById('email').value";
 
 fn analyze_with(cat: &Catalog, code: &str) -> Outcome {
+    analyze_at(cat, Path::new("engine-test.ts"), code, &Resolver::new())
+}
+
+/// Analyses `code` as the file at `path`, resolving its imports with `resolver`.
+fn analyze_at(cat: &Catalog, path: &Path, code: &str, resolver: &Resolver) -> Outcome {
     let block = ScriptBlock {
         span: ByteSpan::new(0, code.len() as u32),
         lang: Lang::Ts,
@@ -25,13 +31,14 @@ fn analyze_with(cat: &Catalog, code: &str) -> Outcome {
     let arena = typed_arena::Arena::new();
     let facts = FileFacts {
         text: code,
-        path: Path::new("engine-test.ts"),
+        path,
         arena: &arena,
         elements: &[],
         paired_elements: &[],
         paired_file: None,
         interpolations: &[],
         project: None,
+        resolver,
     };
     analyze_file(cat, &facts, &blocks)
 }
@@ -268,5 +275,37 @@ fn summaries_nest_up_to_the_bound() {
     assert_eq!(notes.first().map(String::as_str), Some("passed to f0()"));
     assert_eq!(notes.last().map(String::as_str), Some("passed to f23()"));
     let o = analyze(&call_chain(25));
+    assert!(o.flows.is_empty(), "{:?}", flows(&o));
+}
+
+#[test]
+fn imports_resolve_through_the_given_resolver() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("lib")).unwrap();
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(
+        root.join("lib/track.ts"),
+        "export function send(v) { amplitude.track('Signup', { email: v }); }\n",
+    )
+    .unwrap();
+    let tsconfig = |target: &str| {
+        let json = format!(r#"{{"compilerOptions":{{"paths":{{"@lib/*":["{target}/*"]}}}}}}"#);
+        std::fs::write(root.join("tsconfig.json"), json).unwrap()
+    };
+    let path = root.join("src/form.ts");
+    let code = format!("import {{ send }} from '@lib/track';\nsend({READ_EMAIL});\n");
+    let cat = Catalog::builtin();
+    tsconfig("lib");
+    let resolver = Resolver::new();
+    let o = analyze_at(cat, &path, &code, &resolver);
+    assert_eq!(flows(&o), [flow("email", "amplitude", "email")]);
+    assert_eq!(o.files.len(), 1, "lib/track.ts is loaded");
+    // The alias now points nowhere: the resolver that read the old tsconfig still follows it,
+    // a new one does not.
+    tsconfig("elsewhere");
+    let o = analyze_at(cat, &path, &code, &resolver);
+    assert_eq!(flows(&o), [flow("email", "amplitude", "email")]);
+    let o = analyze_at(cat, &path, &code, &Resolver::new());
     assert!(o.flows.is_empty(), "{:?}", flows(&o));
 }
