@@ -16,6 +16,7 @@ use super::scope::{self, Frame, Scope, ScopeRef};
 use super::value::*;
 use crate::catalog::{Catalog, CategoryId, NameSite};
 use crate::extract::{ElementFact, Interpolation};
+use crate::parse::{local, FileId};
 use crate::report::Evidence;
 use crate::resolve::Resolver;
 use crate::source::ByteSpan;
@@ -157,21 +158,15 @@ impl<'a> Engine<'a> {
 
     /// The text of the file a span is in (the analysed file, or a module it imports).
     pub(super) fn file_text(&self, span: ByteSpan) -> &str {
-        match (span.start >> crate::parse::FILE_SHIFT) as usize {
+        match FileId::of(span).index() {
             0 => self.text,
             k => self.modules.files.get(k - 1).map_or("", |f| &f.text),
         }
     }
 
-    /// A span relative to the start of its file.
-    pub(super) fn local(&self, span: ByteSpan) -> ByteSpan {
-        let base = span.start & !(crate::parse::FILE_STRIDE - 1);
-        ByteSpan::new(span.start - base, span.end - base)
-    }
-
     /// The source text of a span, in whichever file it is.
     pub(super) fn span_text(&self, span: ByteSpan) -> &str {
-        let l = self.local(span);
+        let l = local(span);
         self.file_text(span)
             .get(l.start as usize..l.end as usize)
             .unwrap_or("")

@@ -1,6 +1,6 @@
 //! The files of one analysis: the analysed file (index 0) and the modules loaded into it
 //! through imports (1, 2, …, in load order), with the exports of each and the stack of those
-//! being evaluated. Spans say which file they are in (see `crate::parse::FILE_SHIFT`).
+//! being evaluated. A span says which file it is in (`crate::parse::FileId::of`).
 
 use super::value::Value;
 use std::path::{Path, PathBuf};

@@ -8,6 +8,7 @@ use super::outcome::{Flow, LinkedFile, Outcome, SinkSite, SourceInfo};
 use super::scope::PendingHit;
 use super::value::*;
 use crate::catalog::CategoryId;
+use crate::parse::{local, FileId};
 use crate::report::Evidence;
 use crate::source::{snippet, ByteSpan};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -34,7 +35,7 @@ impl<'a> Engine<'a> {
             }
             None => {
                 let id = self.sources.len() as SourceId;
-                let expr = snippet(self.file_text(span), self.local(span), 120);
+                let expr = snippet(self.file_text(span), local(span), 120);
                 self.sources.push(SourceInfo {
                     span,
                     category,
@@ -66,7 +67,7 @@ impl<'a> Engine<'a> {
         match &label.origin {
             Origin::Source(id) => {
                 let source_span = self.sources[*id as usize].span;
-                if self.modules.in_module() || source_span.start >= crate::parse::FILE_STRIDE {
+                if self.modules.in_module() || FileId::of(source_span) != FileId::MAIN {
                     let steps = label.steps.to_vec();
                     if self.inside_one_module(source_span, site.span, &steps) {
                         return;
@@ -188,7 +189,7 @@ impl<'a> Engine<'a> {
         // such names for what they return)?
         let sdks = &self.cat.sdks;
         let wrapper = self.funcs.iter().any(|f| {
-            f.node_span().start < crate::parse::FILE_STRIDE
+            FileId::of(f.node_span()) == FileId::MAIN
                 && f.summary.as_ref().is_some_and(|s| {
                     !s.hits.is_empty()
                         || (matches!(&s.ret.kind, Kind::Global(p) if sdks.is_handle(p))

@@ -74,7 +74,8 @@ pub fn analyze_file<'a>(
             BlockKind::Script => engine.run_program(program),
             BlockKind::TemplateExpr { event, element } => {
                 // Blocks of the paired template (file 1) index its elements.
-                let in_paired = swc_common::Spanned::span(program).lo.0 > crate::parse::FILE_STRIDE;
+                let span = crate::parse::to_span(swc_common::Spanned::span(program));
+                let in_paired = crate::parse::FileId::of(span) != crate::parse::FileId::MAIN;
                 let list = if in_paired {
                     facts.paired_elements
                 } else {

@@ -14,6 +14,7 @@ use super::files::{display_path, LoadedFile};
 use super::func::FuncNode;
 use super::value::*;
 use crate::extract::{BlockKind, Lang, ScriptBlock};
+use crate::parse::FileId;
 use crate::source::ByteSpan;
 use std::path::Path;
 use std::rc::Rc;
@@ -124,9 +125,9 @@ impl<'a> Engine<'a> {
         sink: ByteSpan,
         steps: &[Step],
     ) -> bool {
-        let file = |s: ByteSpan| s.start >> crate::parse::FILE_SHIFT;
+        let file = FileId::of;
         let f = file(sink);
-        f != 0 && file(source) == f && steps.iter().all(|s| file(s.span) == f)
+        f != FileId::MAIN && file(source) == f && steps.iter().all(|s| file(s.span) == f)
     }
 }
 

@@ -48,8 +48,8 @@ pub struct Flow {
 pub struct Outcome {
     pub sources: Vec<SourceInfo>,
     pub flows: Vec<Flow>,
-    /// Modules the analysis loaded through imports: file `k` of a span (`span.start >>
-    /// FILE_SHIFT`) is `files[k - 1]`; 0 is the analysed file.
+    /// Modules the analysis loaded through imports: a span in file `k`
+    /// (`FileId::of(span).index()`) is in `files[k - 1]`; 0 is the analysed file.
     pub files: Vec<LinkedFile>,
     /// The file defines a function whose parameters reach an SDK call: files that import it
     /// can send data through it.
