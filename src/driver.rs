@@ -244,9 +244,10 @@ fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) 
     // A skipped script may still import a module that calls an SDK: remember its imports.
     if !result.parsed && crate::kinds::of_path(path).is_some_and(|k| k.script_lang().is_some()) {
         let exists = |p: &Path| shared.known.contains(p);
+        let resolver = ws.resolver();
         result.imports = crate::resolve::scan_imports(&text)
             .into_iter()
-            .filter_map(|spec| crate::resolve::resolve(path, spec, &exists))
+            .filter_map(|spec| resolver.resolve(path, spec, &exists))
             .collect();
     }
     let keep = (!result.findings.is_empty()).then(|| Arc::from(text));

@@ -69,11 +69,50 @@ pub fn parse_block(file_text: &str, block: &ScriptBlock) -> Result<Program, Pars
 }
 
 /// Each file of an analysis owns a region of the position space: a module loaded through an
-/// import is parsed at `file * FILE_STRIDE`, so one span says which file it is in.
-pub const FILE_SHIFT: u32 = 26;
-pub const FILE_STRIDE: u32 = 1 << FILE_SHIFT;
+/// import is parsed at `file * FILE_STRIDE`, so one span says which file it is in. [`FileId`]
+/// and [`local`] read it back; nothing else needs the layout.
+const FILE_SHIFT: u32 = 26;
+const FILE_STRIDE: u32 = 1 << FILE_SHIFT;
 
-/// [`parse_block`] for the file at index `file` of an analysis.
+/// Which file of a multi-file analysis a span is in: 0 is the analysed file, 1, 2, … the files
+/// loaded into its analysis (a paired template, imported modules), by their index as passed to
+/// [`parse_block_at`]. Spans keep their file in their high bits (swc needs plain `BytePos`
+/// offsets); this is how to read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+impl FileId {
+    /// The analysed file.
+    pub const MAIN: FileId = FileId(0);
+
+    /// The file at `index` of an analysis.
+    pub fn new(index: usize) -> FileId {
+        FileId(index as u32)
+    }
+
+    /// The file a span of the analysis is in.
+    pub fn of(span: ByteSpan) -> FileId {
+        FileId(span.start >> FILE_SHIFT)
+    }
+
+    /// Its index among the analysis' files (0: the analysed file).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// Where the file's region of the position space starts.
+    fn start(self) -> u32 {
+        self.0 * FILE_STRIDE
+    }
+}
+
+/// A span of the analysis made relative to the start of its file.
+pub fn local(span: ByteSpan) -> ByteSpan {
+    let base = FileId::of(span).start();
+    ByteSpan::new(span.start - base, span.end - base)
+}
+
+/// [`parse_block`] for the file at index `file` of an analysis (see [`FileId`]).
 pub fn parse_block_at(
     file_text: &str,
     block: &ScriptBlock,
@@ -94,10 +133,10 @@ pub fn parse_block_mapped(
     match (map, decoded) {
         (Some(map), true) => {
             // A parse error's span is a file offset (`to_span`), in the file's region.
-            let at = |d: u32| d.saturating_sub(file * FILE_STRIDE + block.span.start);
+            let at = |d: u32| d.saturating_sub(FileId(file).start() + block.span.start);
             parse_unmapped(file_text, block, file)
                 .map(|mut p| {
-                    let origin = 1 + file * FILE_STRIDE;
+                    let origin = 1 + FileId(file).start();
                     p.visit_mut_with(&mut Remap {
                         base: origin + block.span.start,
                         origin,
@@ -160,7 +199,7 @@ fn parse_unmapped(file_text: &str, block: &ScriptBlock, file: u32) -> Result<Pro
         code
     };
     // The wrapper's prefix maps to the bytes just before the attribute: only its own spans do.
-    let base = 1 + (file * FILE_STRIDE) as i64 + block.span.start as i64 - prefix_len as i64;
+    let base = 1 + FileId(file).start() as i64 + block.span.start as i64 - prefix_len as i64;
     let base = base.max(1) as u32;
     let parse = |lang: Lang, source: &str| {
         let input = StringInput::new(source, BytePos(base), BytePos(base + source.len() as u32));
@@ -244,6 +283,28 @@ fn is_flow(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_say_their_file_and_offset() {
+        let text = "let a = 1;\nfbq('track');\n";
+        let block = ScriptBlock {
+            span: ByteSpan::new(0, text.len() as u32),
+            lang: Lang::Js,
+            kind: BlockKind::Script,
+            decoded: None,
+        };
+        for index in [0, 1, 5] {
+            let Program::Script(s) = parse_block_at(text, &block, index as u32).unwrap() else {
+                panic!("a script");
+            };
+            let span = to_span(swc_common::Spanned::span(&s.body[1]));
+            assert_eq!(FileId::of(span), FileId::new(index));
+            assert_eq!(FileId::of(span).index(), index);
+            assert_eq!(FileId::of(span) == FileId::MAIN, index == 0);
+            let l = local(span);
+            assert_eq!(&text[l.start as usize..l.end as usize], "fbq('track');");
+        }
+    }
 
     #[test]
     fn flow_marks_are_blanked_in_place() {

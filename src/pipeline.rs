@@ -116,6 +116,7 @@ pub fn check(
         return result;
     }
     let arena = typed_arena::Arena::new();
+    let resolver = ws.resolver();
     let facts = crate::analyze::FileFacts {
         text,
         path: Path::new(display),
@@ -132,6 +133,7 @@ pub fn check(
         paired_file: paired.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
         interpolations: &extracted.interpolations,
         project,
+        resolver: &resolver,
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);

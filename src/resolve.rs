@@ -3,8 +3,14 @@
 //! nearest `src/` folder above the importer), `tsconfig.json`/`jsconfig.json` `paths` and
 //! `baseUrl`, and extension and `index` file completion as bundlers do. Package imports are not
 //! followed (their own code is not the project's).
+//!
+//! A [`Resolver`] caches the tsconfig governing each folder. Its owner decides how long that
+//! lasts: the CLI makes one per scan, an editor one per check, so an edited `tsconfig.json` is
+//! read again by the next check.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Extensions tried, in bundler order, for a specifier without one: the script modules of
 /// [`crate::kinds`] (a test checks they are the same).
@@ -20,55 +26,112 @@ pub fn is_local(spec: &str) -> bool {
         || spec.starts_with("~/")
 }
 
-/// The file `spec` names when imported from `from`, if `exists` says it is there.
-pub fn resolve(from: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
-    let dir = from.parent().unwrap_or(Path::new(""));
-    let base = if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")) {
-        // The project's own `paths` say first; else `@/x` is `src/x` of the nearest folder
-        // above that has a `src`.
-        if let Some(found) = resolve_tsconfig(dir, spec, exists) {
-            return Some(found);
-        }
-        let mut d = dir.to_path_buf();
-        loop {
-            if d.file_name().is_some_and(|n| n == "src") {
-                break d.join(rest);
-            }
-            let candidate = d.join("src");
-            if exists(&candidate.join(".")) || d.join("src").is_dir() {
-                break candidate.join(rest);
-            }
-            if !d.pop() {
-                return None;
-            }
-        }
-    } else if is_local(spec) {
-        dir.join(spec)
-    } else {
-        return resolve_tsconfig(dir, spec, exists);
-    };
-    complete(&normalize(&base), exists)
+/// Resolves import specifiers to files. It holds the tsconfig/jsconfig of each folder it has
+/// looked at, read once for as long as it lives; worker threads share one (it is `Sync`).
+#[derive(Default)]
+pub struct Resolver {
+    /// Folder -> the tsconfig governing it (`None`: none does).
+    tsconfigs: Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>,
 }
 
-/// `paths` and `baseUrl` of the nearest `tsconfig.json` / `jsconfig.json`.
-fn resolve_tsconfig(dir: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
-    let ts = tsconfig_for(dir)?;
-    for (pattern, targets) in &ts.paths {
-        let captured = match pattern.split_once('*') {
-            Some((pre, post)) => spec.strip_prefix(pre).and_then(|r| r.strip_suffix(post)),
-            None => (pattern == spec).then_some(""),
+impl Resolver {
+    /// A resolver that has read no tsconfig yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The file `spec` names when imported from `from`, if `exists` says it is there.
+    pub fn resolve(
+        &self,
+        from: &Path,
+        spec: &str,
+        exists: &dyn Fn(&Path) -> bool,
+    ) -> Option<PathBuf> {
+        let dir = from.parent().unwrap_or(Path::new(""));
+        let base = if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")) {
+            // The project's own `paths` say first; else `@/x` is `src/x` of the nearest folder
+            // above that has a `src`.
+            if let Some(found) = self.resolve_tsconfig(dir, spec, exists) {
+                return Some(found);
+            }
+            let mut d = dir.to_path_buf();
+            loop {
+                if d.file_name().is_some_and(|n| n == "src") {
+                    break d.join(rest);
+                }
+                let candidate = d.join("src");
+                if exists(&candidate.join(".")) || d.join("src").is_dir() {
+                    break candidate.join(rest);
+                }
+                if !d.pop() {
+                    return None;
+                }
+            }
+        } else if is_local(spec) {
+            dir.join(spec)
+        } else {
+            return self.resolve_tsconfig(dir, spec, exists);
         };
-        let Some(captured) = captured else { continue };
-        for t in targets {
-            let target = ts.base.join(t.replacen('*', captured, 1));
-            if let Some(p) = complete(&normalize(&target), exists) {
-                return Some(p);
+        complete(&normalize(&base), exists)
+    }
+
+    /// Resolves against the file system.
+    pub fn resolve_fs(&self, from: &Path, spec: &str) -> Option<PathBuf> {
+        self.resolve(from, spec, &|p: &Path| p.is_file())
+    }
+
+    /// `paths` and `baseUrl` of the nearest `tsconfig.json` / `jsconfig.json`.
+    fn resolve_tsconfig(
+        &self,
+        dir: &Path,
+        spec: &str,
+        exists: &dyn Fn(&Path) -> bool,
+    ) -> Option<PathBuf> {
+        let ts = self.tsconfig_for(dir)?;
+        for (pattern, targets) in &ts.paths {
+            let captured = match pattern.split_once('*') {
+                Some((pre, post)) => spec.strip_prefix(pre).and_then(|r| r.strip_suffix(post)),
+                None => (pattern == spec).then_some(""),
+            };
+            let Some(captured) = captured else { continue };
+            for t in targets {
+                let target = ts.base.join(t.replacen('*', captured, 1));
+                if let Some(p) = complete(&normalize(&target), exists) {
+                    return Some(p);
+                }
             }
         }
+        ts.base_url
+            .as_ref()
+            .and_then(|b| complete(&normalize(&b.join(spec)), exists))
     }
-    ts.base_url
-        .as_ref()
-        .and_then(|b| complete(&normalize(&b.join(spec)), exists))
+
+    /// The tsconfig governing `dir`, cached per folder: each folder is looked at once, and a
+    /// folder without one inherits its parent's answer.
+    fn tsconfig_for(&self, dir: &Path) -> Option<Arc<TsConfig>> {
+        if let Some(hit) = self.tsconfigs.lock().ok()?.get(dir) {
+            return hit.clone();
+        }
+        let own = ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
+            let text = std::fs::read_to_string(dir.join(name)).ok()?;
+            parse_tsconfig(dir, &text, 0)
+        });
+        let found = match own {
+            Some(t) => Some(Arc::new(t)),
+            // A relative path's last parent is `""`: the folder the scan was started in, `.`.
+            None => match dir.parent() {
+                Some(p) if p.as_os_str().is_empty() && dir != Path::new(".") => {
+                    self.tsconfig_for(Path::new("."))
+                }
+                Some(p) if p != dir && !p.as_os_str().is_empty() => self.tsconfig_for(p),
+                _ => None,
+            },
+        };
+        if let Ok(mut c) = self.tsconfigs.lock() {
+            c.insert(dir.to_path_buf(), found.clone());
+        }
+        found
+    }
 }
 
 struct TsConfig {
@@ -76,38 +139,6 @@ struct TsConfig {
     base: PathBuf,
     base_url: Option<PathBuf>,
     paths: Vec<(String, Vec<String>)>,
-}
-
-/// The tsconfig governing `dir`, cached per folder for the run: each folder is looked at once,
-/// and a folder without one inherits its parent's answer.
-fn tsconfig_for(dir: &Path) -> Option<std::sync::Arc<TsConfig>> {
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Cache = Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(hit) = cache.lock().ok()?.get(dir) {
-        return hit.clone();
-    }
-    let own = ["tsconfig.json", "jsconfig.json"].iter().find_map(|name| {
-        let text = std::fs::read_to_string(dir.join(name)).ok()?;
-        parse_tsconfig(dir, &text, 0)
-    });
-    let found = match own {
-        Some(t) => Some(Arc::new(t)),
-        // A relative path's last parent is `""`: the folder the scan was started in, `.`.
-        None => match dir.parent() {
-            Some(p) if p.as_os_str().is_empty() && dir != Path::new(".") => {
-                tsconfig_for(Path::new("."))
-            }
-            Some(p) if p != dir && !p.as_os_str().is_empty() => tsconfig_for(p),
-            _ => None,
-        },
-    };
-    if let Ok(mut c) = cache.lock() {
-        c.insert(dir.to_path_buf(), found.clone());
-    }
-    found
 }
 
 /// tsconfig is JSON with comments and trailing commas. A relative `extends` (followed a few
@@ -258,11 +289,6 @@ fn complete(base: &Path, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
     None
 }
 
-/// Resolves against the file system.
-pub fn resolve_fs(from: &Path, spec: &str) -> Option<PathBuf> {
-    resolve(from, spec, &|p: &Path| p.is_file())
-}
-
 /// The specifier that imports `target` from a file in `dir` (both absolute): `./x.js`,
 /// `../../plugins/x.js`.
 pub fn relative_spec(dir: &Path, target: &Path) -> String {
@@ -359,6 +385,10 @@ mod tests {
         .map(PathBuf::from)
         .collect();
         let exists = |p: &Path| files.contains(p);
+        let resolver = Resolver::new();
+        let resolve = |from: &Path, spec: &str, exists: &dyn Fn(&Path) -> bool| {
+            resolver.resolve(from, spec, exists)
+        };
         let from = Path::new("app/src/form.js");
         assert_eq!(
             resolve(from, "./analytics", &exists),
@@ -401,5 +431,55 @@ mod tests {
     fn scans_local_specifiers() {
         let text = "import a from './a';\nexport { b } from \"../b\";\nconst c = require('./c');\nimport('./d');\nimport x from 'react';";
         assert_eq!(scan_imports(text), ["../b", "./a", "./c", "./d", "react"]);
+    }
+
+    /// A Resolver reads each folder's tsconfig once; the next Resolver reads it again.
+    #[test]
+    fn a_new_resolver_sees_an_edited_tsconfig() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["src/a.ts", "lib/a.ts", "src/form.ts"] {
+            std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
+            std::fs::write(root.join(f), "export {};\n").unwrap();
+        }
+        let tsconfig = |target: &str| {
+            std::fs::write(
+                root.join("tsconfig.json"),
+                format!(
+                    r#"{{ "compilerOptions": {{ "paths": {{ "@app/*": ["{target}/*"] }} }} }}"#
+                ),
+            )
+            .unwrap()
+        };
+        let from = root.join("src/form.ts");
+        tsconfig("src");
+        let first = Resolver::new();
+        assert_eq!(
+            first.resolve_fs(&from, "@app/a"),
+            Some(root.join("src/a.ts"))
+        );
+        tsconfig("lib");
+        // The same resolver keeps what it read.
+        assert_eq!(
+            first.resolve_fs(&from, "@app/a"),
+            Some(root.join("src/a.ts"))
+        );
+        // A new one reads the edited file.
+        let second = Resolver::new();
+        assert_eq!(
+            second.resolve_fs(&from, "@app/a"),
+            Some(root.join("lib/a.ts"))
+        );
+        std::fs::remove_file(root.join("tsconfig.json")).unwrap();
+        assert_eq!(
+            second.resolve_fs(&from, "@app/a"),
+            Some(root.join("lib/a.ts"))
+        );
+    }
+
+    #[test]
+    fn a_resolver_is_shared_by_threads() {
+        fn sync<T: Sync + Send>() {}
+        sync::<Resolver>();
     }
 }

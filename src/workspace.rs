@@ -15,6 +15,7 @@ use crate::driver::{FileResult, Options, RunError};
 use crate::prefilter::Prefilter;
 use crate::project::FieldIndex;
 use crate::report::{Finding, Report};
+use crate::resolve::Resolver;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -111,6 +112,8 @@ pub struct Workspace {
     fixed: Option<Arc<Settings>>,
     configs: Mutex<Configs>,
     project: RwLock<Arc<FieldIndex>>,
+    /// Resolves imports; it caches each folder's tsconfig, so a reload makes a new one.
+    resolver: RwLock<Arc<Resolver>>,
     /// Unsaved editor buffers, by absolute path: they win over the disk.
     overlay: RwLock<HashMap<PathBuf, Arc<str>>>,
 }
@@ -124,6 +127,7 @@ impl Workspace {
             fixed: None,
             configs: Mutex::default(),
             project: RwLock::default(),
+            resolver: RwLock::default(),
             overlay: RwLock::default(),
         }
     }
@@ -204,10 +208,20 @@ impl Workspace {
         out
     }
 
-    /// Forgets every configuration read (they are read again when next needed): after an
-    /// `overshare.toml` was created, edited or deleted.
+    /// Forgets every configuration and tsconfig read (they are read again when next needed):
+    /// after an `overshare.toml`, `tsconfig.json` or `jsconfig.json` was created, edited or
+    /// deleted.
     pub fn reload(&self) {
         *self.configs.lock().unwrap_or_else(|e| e.into_inner()) = Configs::default();
+        *self.resolver.write().unwrap_or_else(|e| e.into_inner()) = Arc::default();
+    }
+
+    /// The module resolver (tsconfig `paths` and `baseUrl`, aliases).
+    pub fn resolver(&self) -> Arc<Resolver> {
+        self.resolver
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The project's field index.

@@ -4,43 +4,15 @@
 //! Recognised by name, as these names are the frameworks' own and code seldom redefines them; a
 //! function of the same name defined in the project is followed as written instead.
 
+use super::apis::{helper_kind, Helper};
+use super::call::Call;
 use super::engine::Engine;
-use super::sinks::Call;
 use super::value::{Kind, Step, Value};
-
-/// How a helper's result relates to its first argument.
-enum Helper {
-    /// The argument itself: `reactive(obj)`, `useCallback(fn)`, `toRaw(x)`.
-    Same,
-    /// What the argument (a function) returns: `useMemo(() => …)`, `createMemo(() => …)`.
-    Returns,
-    /// A ref holding the argument in `.value`: `ref(x)`, `shallowRef(x)`.
-    RefOf,
-    /// A ref holding what the argument (a function) returns: `computed(() => …)`.
-    RefOfReturn,
-    /// What the argument (a selector) returns for a store state of unknown origin, whose
-    /// property names then say what it holds: `useSelector(state => state.user.email)`.
-    Selects,
-}
-
-fn helper(name: &str) -> Option<Helper> {
-    Some(match name {
-        "reactive" | "shallowReactive" | "readonly" | "shallowReadonly" | "markRaw" | "toRaw"
-        | "unref" | "toValue" | "useCallback" | "useEvent" | "useEffectEvent"
-        | "useDeferredValue" => Helper::Same,
-        "useMemo" | "createMemo" | "useComputed" => Helper::Returns,
-        "ref" | "shallowRef" | "useRef" | "signal" => Helper::RefOf,
-        "computed" => Helper::RefOfReturn,
-        "useSelector" | "useAppSelector" | "useTypedSelector" | "useStoreState"
-        | "useStoreSelector" => Helper::Selects,
-        _ => return None,
-    })
-}
 
 impl Engine<'_> {
     /// The value a framework helper returns, when `name` is one and its argument is known.
     pub(super) fn framework_helper(&mut self, name: &str, call: &Call) -> Option<Value> {
-        let kind = helper(name)?;
+        let kind = helper_kind(name)?;
         if matches!(call.callee.kind, Kind::Func(_)) {
             return None; // the project's own function of that name
         }

@@ -1,44 +1,53 @@
 //! Stage 5: the taint analysis of one file's script blocks.
+//!
+//! The modules, in layers: each uses only modules of the layers above it, so none imports
+//! another in a circle (`tests/module_graph.rs` checks it).
+//! - Data, no engine: `value` (abstract values), `ast` (syntax helpers), `apis` (what the engine
+//!   knows of browser, library and framework APIs, as tables), `elements` (what declared
+//!   elements hold), `pickers`, `call` (a call site), `outcome` (what an analysis produces),
+//!   `facts` (what it is given), `scope` (scopes, bindings, frames), `func` (functions,
+//!   summaries, classes), `files` (the files of one analysis).
+//! - State: `engine`, the `Engine` struct and its accessors.
+//! - Behaviour, as `impl Engine` blocks: the walk (`stmt`, `expr`, `calls`), `summaries`,
+//!   `flows`, and the models of sources (`sources`, `template`, `types`, `react`), sinks
+//!   (`sinks`, `slots`), unseen code (`opaque`, `frameworks`) and modules (`modules`).
 
+mod apis;
+mod ast;
+mod call;
+mod calls;
+mod elements;
 mod engine;
+mod expr;
+mod facts;
+mod files;
+mod flows;
 mod frameworks;
+mod func;
 mod modules;
 mod opaque;
+mod outcome;
 mod pickers;
 mod react;
+mod scope;
 mod sinks;
 mod slots;
 mod sources;
+mod stmt;
+mod summaries;
 mod template;
 mod types;
 pub mod value;
 
-pub use engine::{Flow, Outcome, SinkSite, SourceInfo};
-pub use modules::LinkedFile;
+#[cfg(test)]
+mod tests;
+
+pub use facts::FileFacts;
+pub use outcome::{Flow, LinkedFile, Outcome, SinkSite, SourceInfo};
 
 use crate::catalog::Catalog;
-use crate::extract::{BlockKind, ElementFact, Interpolation};
-use crate::project::FieldIndex;
+use crate::extract::BlockKind;
 use swc_ecma_ast::Program;
-
-/// What the analysis of one file knows besides its code.
-#[derive(Clone, Copy)]
-pub struct FileFacts<'a> {
-    pub text: &'a str,
-    /// The file's path, for resolving its imports.
-    pub path: &'a std::path::Path,
-    /// Where modules loaded through imports are kept while the analysis runs.
-    pub arena: &'a typed_arena::Arena<Program>,
-    /// Elements declared in the file's markup.
-    pub elements: &'a [ElementFact],
-    /// Elements of a template paired with this file (an Angular component's `templateUrl`).
-    pub paired_elements: &'a [ElementFact],
-    /// The paired template file (path, text), whose template expressions are among the blocks,
-    /// parsed as file 1.
-    pub paired_file: Option<(&'a std::path::Path, &'a str)>,
-    pub interpolations: &'a [Interpolation],
-    pub project: Option<&'a FieldIndex>,
-}
 
 /// Analyses the parsed blocks of one file, in order, in one shared global scope (inline
 /// scripts of a page see each other's globals; template expressions see the component's).
@@ -65,7 +74,8 @@ pub fn analyze_file<'a>(
             BlockKind::Script => engine.run_program(program),
             BlockKind::TemplateExpr { event, element } => {
                 // Blocks of the paired template (file 1) index its elements.
-                let in_paired = swc_common::Spanned::span(program).lo.0 > crate::parse::FILE_STRIDE;
+                let span = crate::parse::to_span(swc_common::Spanned::span(program));
+                let in_paired = crate::parse::FileId::of(span) != crate::parse::FileId::MAIN;
                 let list = if in_paired {
                     facts.paired_elements
                 } else {
@@ -73,14 +83,14 @@ pub fn analyze_file<'a>(
                 };
                 let el = element
                     .and_then(|i| list.get(i))
-                    .and_then(|e| sources::element_value(&cat.names, e))
+                    .and_then(|e| elements::element_value(&cat.names, e))
                     .unwrap_or_default();
                 engine.run_template_expr(program, event.as_deref(), el);
             }
             BlockKind::Handler { event, element } => {
                 let el = elements
                     .get(*element)
-                    .and_then(|e| sources::element_value(&cat.names, e))
+                    .and_then(|e| elements::element_value(&cat.names, e))
                     .unwrap_or_default();
                 engine.run_handler(program, el, event);
             }

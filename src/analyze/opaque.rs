@@ -5,63 +5,13 @@
 //! An accessor whose name or key says what it returns (`getEmail()`, `selectUserEmail(state)`,
 //! `user.get('email')`, `traits.email()`) is a name-judged source.
 
+use super::apis::{ACCESSOR_PREFIXES, KEYED_READS, MEASURE_SUFFIXES, VERDICTS, VERDICT_PREFIXES};
+use super::call::Call;
 use super::engine::Engine;
-use super::sinks::Call;
 use super::value::{Kind, Step, Value};
 use crate::catalog::{NameKind, NameSite};
 use crate::report::Evidence;
 use crate::source::ByteSpan;
-
-/// Names (exact) of functions and methods that return a verdict or a measure, never the data.
-const VERDICTS: &[&str] = &[
-    "Boolean",
-    "isNaN",
-    "isFinite",
-    "isInteger",
-    "isArray",
-    "includes",
-    "startsWith",
-    "endsWith",
-    "indexOf",
-    "lastIndexOf",
-    "findIndex",
-    "findLastIndex",
-    "search",
-    "test",
-    "some",
-    "every",
-    "has",
-    "localeCompare",
-    "charCodeAt",
-    "codePointAt",
-    "isWellFormed",
-    "size",
-    "count",
-    "length",
-    "validate",
-    "isEmpty",
-    "isEqual",
-    "matches",
-    "contains",
-    "exists",
-    "compare",
-];
-
-/// Name prefixes (a word of a camelCase or snake_case name) that announce a verdict or a measure.
-const VERDICT_PREFIXES: &[&str] = &[
-    "is", "has", "can", "should", "validate", "check", "count", "compare", "equals", "contains",
-    "exists", "matches", "verify", "needs", "will", "did", "was", "must",
-];
-
-/// Name suffixes that announce a measure.
-const MEASURE_SUFFIXES: &[&str] = &["Length", "Count", "Size", "_length", "_count", "_size"];
-
-/// Prefixes of accessors: `getEmail()`, `selectUserEmail(state)`, `fetchUserPhone()`.
-const ACCESSOR_PREFIXES: &[&str] = &["get", "select", "read", "fetch", "load", "retrieve", "find"];
-
-/// Methods that read a key (or key path) out of a container: Immutable `get`/`getIn`, Map and
-/// Backbone `get`, lodash `get` (the key is then the second argument).
-const KEYED_READS: &[&str] = &["get", "getIn", "getAttribute", "attr", "prop", "data"];
 
 /// `isValid`, `has_email`, `countItems`: the name says the result is a verdict or a measure.
 pub fn is_verdict(name: &str) -> bool {

@@ -1,12 +1,16 @@
 //! React and JSX: form fields declared in JSX (`<input type="email" value={email}
 //! onChange={e => setEmail(e.target.value)} ref={emailRef}>`), component state set from them,
-//! refs, and react-hook-form's `handleSubmit` / `getValues`.
+//! refs, and react-hook-form's `handleSubmit` / `getValues`; and the walk over JSX elements
+//! (attributes, children, handlers, an SDK's component called with its props).
 
-use super::engine::{str_of, Engine};
-use super::template::expr_path;
+use super::ast::{expr_path, str_of};
+use super::call::Call;
+use super::elements::element_value;
+use super::engine::Engine;
 use super::value::*;
 use crate::extract::ElementFact;
 use crate::parse::to_span;
+use crate::source::ByteSpan;
 use std::rc::Rc;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -247,8 +251,7 @@ impl<'a> Engine<'a> {
         let fields = collect_jsx_fields(program);
         for (name, index) in &fields.refs {
             if let Some(Kind::Dom(d)) =
-                super::sources::element_value(&self.cat.names, &fields.elements[*index])
-                    .map(|v| v.kind)
+                element_value(&self.cat.names, &fields.elements[*index]).map(|v| v.kind)
             {
                 self.dom_refs.insert(name.clone(), d);
             }
@@ -270,7 +273,7 @@ impl<'a> Engine<'a> {
         if let Some(known) = self.elements.iter().find(|e| e.span == fact.span) {
             fact.label = known.label.clone();
         }
-        let Some(element) = super::sources::element_value(&self.cat.names, &fact) else {
+        let Some(element) = element_value(&self.cat.names, &fact) else {
             return;
         };
         for (name, value) in attr_values {
@@ -284,6 +287,109 @@ impl<'a> Engine<'a> {
                     note: format!("read by the {} handler", event.to_ascii_lowercase()).into(),
                 };
                 self.apply(fid, vec![ev], element.clone(), &step);
+            }
+        }
+    }
+}
+
+impl<'a> Engine<'a> {
+    pub(super) fn jsx_element(&mut self, el: &'a JSXElement) {
+        let mut handlers = Vec::new();
+        // The props object the component is called with: an SDK's component
+        // (`<Intercom email={…} />`) is a call of the SDK with it.
+        let component = match &el.opening.name {
+            JSXElementName::Ident(i) if i.sym.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                self.lookup(&i.sym).filter(|v| {
+                    matches!(&v.kind, Kind::Global(p) if !self.cat.sdks.calls_for(p).is_empty())
+                })
+            }
+            _ => None,
+        };
+        let mut props = Value::default();
+        for attr in &el.opening.attrs {
+            match attr {
+                JSXAttrOrSpread::JSXAttr(a) => {
+                    let v = match &a.value {
+                        Some(JSXAttrValue::JSXExprContainer(c)) => match &c.expr {
+                            JSXExpr::Expr(e) => self.expr(e),
+                            JSXExpr::JSXEmptyExpr(_) => Value::default(),
+                        },
+                        Some(JSXAttrValue::JSXElement(e)) => {
+                            self.jsx_element(e);
+                            Value::default()
+                        }
+                        Some(JSXAttrValue::JSXFragment(f)) => {
+                            self.jsx_children(&f.children);
+                            Value::default()
+                        }
+                        _ => Value::default(),
+                    };
+                    if let JSXAttrName::Ident(n) = &a.name {
+                        if n.sym.starts_with("on") && matches!(v.kind, Kind::Func(_)) {
+                            handlers.push((n.sym.to_string(), v.clone()));
+                        }
+                        if component.is_some() {
+                            props.set_field(n.sym.as_str().into(), v);
+                        }
+                    }
+                }
+                JSXAttrOrSpread::SpreadElement(s) => {
+                    let v = self.expr(&s.expr);
+                    if component.is_some() {
+                        props = props.join(&v);
+                    }
+                }
+            }
+        }
+        if !handlers.is_empty() {
+            self.jsx_handlers(&el.opening, &handlers);
+        }
+        if let (Some(component), JSXElementName::Ident(i)) = (component, &el.opening.name) {
+            self.sdk_component(component, i, props, to_span(el.opening.span));
+        }
+        self.jsx_children(&el.children);
+    }
+
+    /// `<Intercom appID={…} email={…} />` of `react-intercom`: an SDK's React component sends
+    /// its props (catalog call shapes on the component's path take them as argument 0).
+    pub(super) fn sdk_component(
+        &mut self,
+        component: Value,
+        name: &Ident,
+        props: Value,
+        span: ByteSpan,
+    ) {
+        let args = [props];
+        let call = Call {
+            span,
+            receiver: None,
+            receiver_name: None,
+            method: None,
+            callee: &component,
+            callee_span: to_span(name.span),
+            args: &args,
+            arg_spans: &[span],
+            arg_exprs: &[],
+            is_new: false,
+            has_spread: false,
+        };
+        self.sink_call(&call);
+    }
+
+    pub(super) fn jsx_children(&mut self, children: &'a [JSXElementChild]) {
+        for child in children {
+            match child {
+                JSXElementChild::JSXExprContainer(c) => {
+                    if let JSXExpr::Expr(e) = &c.expr {
+                        self.expr(e);
+                    }
+                }
+                JSXElementChild::JSXSpreadChild(s) => {
+                    self.expr(&s.expr);
+                }
+                JSXElementChild::JSXElement(e) => self.jsx_element(e),
+                JSXElementChild::JSXFragment(f) => self.jsx_children(&f.children),
+                JSXElementChild::JSXText(_) => {}
             }
         }
     }

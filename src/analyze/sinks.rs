@@ -1,30 +1,12 @@
 //! Sink calls: a call whose resolved callee path (`fbq`, `ttq.identify`, `dataLayer.push`)
 //! has a shape in the SDK catalog sends its data-carrying arguments to that SDK.
 
-use super::engine::{Engine, SinkSite};
+use super::call::Call;
+use super::engine::Engine;
+use super::outcome::SinkSite;
 use super::value::{Kind, Value};
 use crate::source::ByteSpan;
 use std::rc::Rc;
-
-/// A call site with its arguments already evaluated.
-pub struct Call<'v> {
-    pub span: ByteSpan,
-    pub receiver: Option<&'v Value>,
-    /// The receiver's name, for APIs recognised by it (`this.signupForm.get('email')`).
-    pub receiver_name: Option<&'v str>,
-    pub method: Option<&'v str>,
-    pub callee: &'v Value,
-    /// Where the callee is written: messages show a wrapper's call as the code spells it.
-    pub callee_span: ByteSpan,
-    pub args: &'v [Value],
-    /// Where each argument is written: steps point at the callback's event name, not the call.
-    pub arg_spans: &'v [ByteSpan],
-    /// The arguments as written, where there are any (a JSX component's props are not).
-    pub arg_exprs: &'v [swc_ecma_ast::ExprOrSpread],
-    pub is_new: bool,
-    /// `f(...xs)`: argument positions are unknown, so every argument is treated as data.
-    pub has_spread: bool,
-}
 
 impl Engine<'_> {
     /// Sends the data-carrying arguments of a tracker call; false when the call is no sink.
@@ -182,7 +164,7 @@ impl Engine<'_> {
         let mut parts = Vec::new();
         value.flatten(prefix, 0, &mut parts);
         for (key, label) in parts {
-            self.emit_pub(site, arg, key, label);
+            self.emit(site, arg, key, label);
         }
     }
 }

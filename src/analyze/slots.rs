@@ -10,11 +10,13 @@
 //! analysis classified) is reported by its own flow instead; a slot flow is dropped where such
 //! a flow of the same category reaches the same call.
 
-use super::engine::{unwrap_expr, Engine, SinkSite};
-use super::sinks::Call;
+use super::ast::unwrap_expr;
+use super::call::Call;
+use super::engine::Engine;
+use super::outcome::SinkSite;
 use super::value::{Kind, Origin, Value};
 use crate::catalog::sdk::{CallShape, Slot};
-use crate::parse::to_span;
+use crate::parse::{local, to_span, FileId};
 use crate::report::Evidence;
 use crate::source::{snippet, ByteSpan};
 use std::rc::Rc;
@@ -37,7 +39,7 @@ impl Written<'_> {
 
     fn name(self) -> Option<String> {
         match self {
-            Written::Expr(e) => super::engine::expr_name(e),
+            Written::Expr(e) => super::ast::expr_name(e),
             Written::Shorthand(i) => Some(i.sym.to_string()),
         }
     }
@@ -87,7 +89,7 @@ impl Engine<'_> {
     /// The SDK's own package (`…/mixpanel-browser/dist/…`, a copy of `react-facebook-pixel`)
     /// forwards what its callers hand it: that is the callers' data, judged at their calls.
     fn in_vendor_package(&self, site: &SinkSite) -> bool {
-        let file = (site.span.start >> crate::parse::FILE_SHIFT) as usize;
+        let file = FileId::of(site.span).index();
         let sdk = self.cat.sdks.get(site.sdk);
         let path = self
             .modules
@@ -205,7 +207,7 @@ impl Engine<'_> {
         let cat = self.cat;
         let vendor = &cat.sdks.get(site.sdk).vendor;
         let span = written.span();
-        let text = snippet(self.file_text(span), self.local(span), 60);
+        let text = snippet(self.file_text(span), local(span), 60);
         for category in categories {
             let Some(id) = cat.names.category_by_id(category) else {
                 continue;
@@ -223,7 +225,7 @@ impl Engine<'_> {
                 )
             };
             let label = self.new_source(span, id, desc, evidence);
-            self.emit_pub(site, arg, path.to_string(), label);
+            self.emit(site, arg, path.to_string(), label);
         }
     }
 

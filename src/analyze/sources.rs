@@ -2,188 +2,17 @@
 //! storage and cookies, and properties whose names say what they hold. Also the browser
 //! functions that pass data through unchanged (string methods, encoders, hashes).
 
-use super::engine::{element_of, join_path, Engine};
-use super::sinks::Call;
+use super::apis::*;
+use super::call::Call;
+use super::elements::{element_category, element_value};
+use super::engine::Engine;
 use super::value::*;
-use crate::catalog::fields::{
-    autocomplete_category, classify_selector, input_type_category, is_form_name, FieldClass,
-};
+use crate::catalog::fields::{classify_selector, is_form_name, FieldClass};
 use crate::catalog::{names::normalize, CategoryId, NameKind, NameSite};
 use crate::extract::ElementFact;
 use crate::report::Evidence;
 use crate::source::ByteSpan;
 use std::rc::Rc;
-
-/// Properties that read what an element holds or shows.
-const DOM_VALUE_PROPS: &[&str] = &[
-    "value",
-    "textContent",
-    "innerText",
-    "innerHTML",
-    "outerHTML",
-    "outerText",
-    "nodeValue",
-    "defaultValue",
-    "valueAsNumber",
-    "valueAsDate",
-    "data",
-    "text",
-    "label",
-];
-/// Properties that stay on the same element(s): list items, options, jQuery wrappers.
-const DOM_SAME_PROPS: &[&str] = &[
-    "current", // React refs
-    "[index]",
-    "options",
-    "selectedOptions",
-    "firstElementChild",
-    "lastElementChild",
-];
-
-/// Properties of data that are not the data: lengths, types, flags.
-const CLEAN_PROPS: &[&str] = &[
-    "length",
-    "size",
-    "constructor",
-    "prototype",
-    "byteLength",
-    "type",
-    "name",
-    "id",
-];
-
-/// Parts of a token object that are not the secret itself: a decoded JWT's claims and the
-/// token's metadata (`idToken.payload.sub`, `session.token.expiresAt`).
-const TOKEN_METADATA_PROPS: &[&str] = &[
-    "payload",
-    "claims",
-    "sub",
-    "exp",
-    "iat",
-    "nbf",
-    "iss",
-    "aud",
-    "expiresAt",
-    "expires_at",
-    "expiresIn",
-    "expires_in",
-    "scope",
-    "scopes",
-    "tokenType",
-    "token_type",
-];
-
-/// Methods that return (part of) the string or array they are called on.
-const PASS_THROUGH_METHODS: &[&str] = &[
-    "trim",
-    "trimStart",
-    "trimEnd",
-    "trimLeft",
-    "trimRight",
-    "toLowerCase",
-    "toUpperCase",
-    "toLocaleLowerCase",
-    "toLocaleUpperCase",
-    "normalize",
-    "replace",
-    "replaceAll",
-    "slice",
-    "substring",
-    "substr",
-    "split",
-    "concat",
-    "padStart",
-    "padEnd",
-    "at",
-    "join",
-    "toString",
-    "valueOf",
-    "repeat",
-    "toFixed",
-    "toPrecision",
-    "encode",
-    "digest",
-    "update",
-    "filter",
-    "find",
-    "flat",
-    "reverse",
-    "sort",
-    "toSorted",
-    "toReversed",
-    "pop",
-    "shift",
-    "toJSON",
-    "charAt",
-    "catch",
-    "finally",
-    // Mapping over data keeps the data (`bytes.map(b => b.toString(16)).join('')`).
-    "map",
-    "flatMap",
-    "reduce",
-];
-
-/// Global functions that return their argument encoded, serialised or parsed.
-const PASS_THROUGH_FUNCTIONS: &[&str] = &[
-    "encodeURIComponent",
-    "encodeURI",
-    "escape",
-    "decodeURIComponent",
-    "decodeURI",
-    "unescape",
-    "btoa",
-    "atob",
-    "String",
-    "JSON.stringify",
-    "JSON.parse",
-    "Promise.resolve",
-    "Array.from",
-    "Object.values",
-    "structuredClone",
-];
-
-pub(super) fn is_listener_method(m: &str) -> bool {
-    matches!(
-        m,
-        "addEventListener"
-            | "on"
-            | "one"
-            | "bind"
-            | "live"
-            | "delegate"
-            | "change"
-            | "input"
-            | "keyup"
-            | "keydown"
-            | "keypress"
-            | "blur"
-            | "focusout"
-            | "submit"
-            | "click"
-            | "paste"
-    )
-}
-
-/// Hash and digest helpers by name: a hashed identifier still identifies (`sha256(email)`).
-fn is_hash_name(name: &str) -> bool {
-    normalize(name).split('_').any(|t| {
-        matches!(
-            t,
-            "sha"
-                | "sha1"
-                | "sha256"
-                | "sha512"
-                | "sha384"
-                | "md5"
-                | "hash"
-                | "hashed"
-                | "digest"
-                | "hmac"
-                | "encrypt"
-                | "hex"
-        )
-    })
-}
 
 impl<'a> Engine<'a> {
     /// `obj[key]`: field values, element reads, named form fields, and names that say what a
@@ -572,7 +401,10 @@ impl<'a> Engine<'a> {
             let from_file = self.modules.current_file();
             if crate::resolve::is_local(spec)
                 || (!self.cat.sdks.wraps(spec)
-                    && crate::resolve::resolve_fs(self.modules.path_of(from_file), spec).is_some())
+                    && self
+                        .resolver
+                        .resolve_fs(self.modules.path_of(from_file), spec)
+                        .is_some())
             {
                 let lazy = LazyImport {
                     spec: spec.into(),
@@ -661,18 +493,8 @@ impl<'a> Engine<'a> {
         };
         if let Some(name) = &callee_name {
             let n = normalize(name);
-            let cookie_reader = matches!(
-                name.as_str(),
-                "Cookies.get"
-                    | "Cookie.get"
-                    | "cookies.get"
-                    | "$.cookie"
-                    | "jQuery.cookie"
-                    | "Cookies.getJSON"
-            ) || matches!(
-                n.as_str(),
-                "get_cookie" | "read_cookie" | "get_cookie_value" | "cookie_get" | "getcookie"
-            );
+            let cookie_reader = COOKIE_READERS.contains(&name.as_str())
+                || COOKIE_READER_NAMES.contains(&n.as_str());
             if cookie_reader {
                 if let Some(k) = arg0_str {
                     return Some(self.keyed_read(BagKind::Cookies, Some(k), call.span));
@@ -707,11 +529,7 @@ impl<'a> Engine<'a> {
         // react-hook-form: `getValues('email')`, `watch('email')`.
         if let (Some(name), Some(k)) = (&callee_name, arg0_str) {
             let last = name.rsplit('.').next().unwrap_or(name);
-            if matches!(
-                last,
-                "getValues" | "watch" | "getFieldValue" | "getFieldState"
-            ) && !matches!(call.callee.kind, Kind::Func(_))
-            {
+            if FORM_VALUE_READERS.contains(&last) && !matches!(call.callee.kind, Kind::Func(_)) {
                 return Some(self.keyed_read(BagKind::FormData, Some(k), call.span));
             }
         }
@@ -875,20 +693,6 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// `formData.get(name)` with a parameter for the key: what a caller's literal key reads
-/// (`getFieldValue('email')`), resolved when the function's summary is applied.
-pub(super) fn keyed_by_param(bag: BagKind, key: &Value, span: ByteSpan) -> Value {
-    let mut out = Value::default();
-    for l in key
-        .taint
-        .iter()
-        .filter_map(|l| l.then_seg(Seg::Key(bag, span)))
-    {
-        out.add_label(l);
-    }
-    out
-}
-
 /// `#id`, `tag#id`, `.class`, `tag.class`, `[name=x]`, `input[name="x"]`: the selectors that
 /// name one declared element directly.
 fn simple_selector(sel: &str) -> Option<(Lookup, &str)> {
@@ -956,23 +760,6 @@ impl Engine<'_> {
     }
 }
 
-pub(super) fn global_kind(path: Rc<str>) -> Kind {
-    match &*path {
-        "localStorage" => Kind::Bag(Rc::new(BagInfo {
-            kind: BagKind::LocalStorage,
-        })),
-        "sessionStorage" => Kind::Bag(Rc::new(BagInfo {
-            kind: BagKind::SessionStorage,
-        })),
-        "document.forms" => Kind::Form(None),
-        "document.location" => Kind::Global("location".into()),
-        p if p.ends_with(".searchParams") => Kind::Bag(Rc::new(BagInfo {
-            kind: BagKind::UrlParams,
-        })),
-        _ => Kind::Global(path),
-    }
-}
-
 impl Engine<'_> {
     /// What `$(form).serialize()` returns: the data of every field declared inside the form.
     fn serialized_form(&mut self, form: &str, method: &str, span: ByteSpan) -> Value {
@@ -997,120 +784,4 @@ impl Engine<'_> {
         }
         out
     }
-}
-
-/// The value of a declared element: a sensitive field by type, autocomplete, name, id or class.
-pub(super) fn element_value(names: &crate::catalog::Names, el: &ElementFact) -> Option<Value> {
-    let category = element_category(names, el);
-    match category {
-        Some(category) => Some(Value::kind(Kind::Dom(Rc::new(DomInfo {
-            category,
-            desc: el.describe(),
-        })))),
-        None if el.tag == "form" => Some(Value::kind(Kind::Form(Some(el.describe().into())))),
-        None => None,
-    }
-}
-
-/// What a declared element holds: by type, autocomplete, name, id, class, or the sensitive
-/// expression it displays (`<p class="addr">{{ customer.address }}</p>`).
-/// Words in a field's placeholder or label that say its "name" is not a person's: "View name",
-/// "Company name", "Project name".
-const NOT_A_PERSON: &[&str] = &[
-    "company",
-    "business",
-    "organization",
-    "organisation",
-    "org",
-    "team",
-    "project",
-    "view",
-    "file",
-    "folder",
-    "product",
-    "store",
-    "shop",
-    "brand",
-    "site",
-    "app",
-    "event",
-    "group",
-    "channel",
-    "board",
-    "list",
-    "workspace",
-    "domain",
-    "page",
-    "template",
-    "report",
-    "dashboard",
-    "playlist",
-    "pet",
-    "street",
-    "city",
-    "bank",
-    "campaign",
-    "tag",
-    "category",
-    "device",
-    "server",
-    "host",
-    "database",
-    "table",
-    "field",
-    "column",
-    "role",
-    "plan",
-    "course",
-    "school",
-    "venue",
-    "job",
-    "filter",
-    "segment",
-    "collection",
-    "album",
-    "space",
-    "room",
-];
-
-/// A bare `name` field is a person's name unless its placeholder or label names something else
-/// ("View name", "Company name").
-pub(super) fn names_something_else(el: &ElementFact, field_name: &str) -> bool {
-    let bare = matches!(
-        crate::catalog::normalize(field_name).as_str(),
-        "name" | "names" | "full_name" | "display_name"
-    );
-    bare && el.label.as_deref().is_some_and(|l| {
-        l.to_ascii_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| NOT_A_PERSON.contains(&w))
-    })
-}
-
-pub(super) fn element_category(
-    names: &crate::catalog::Names,
-    el: &ElementFact,
-) -> Option<crate::catalog::CategoryId> {
-    let by_name = |n: &str| {
-        if names_something_else(el, n) {
-            return None;
-        }
-        names.classify(n, None, NameSite::Field).map(|m| m.category)
-    };
-    el.ty
-        .as_deref()
-        .and_then(|t| input_type_category(names, t))
-        .or_else(|| {
-            el.autocomplete
-                .as_deref()
-                .and_then(|a| autocomplete_category(names, a))
-        })
-        .or_else(|| el.name.as_deref().and_then(by_name))
-        .or_else(|| el.id.as_deref().and_then(by_name))
-        .or_else(|| el.classes.iter().find_map(|c| by_name(c)))
-        .or_else(|| {
-            el.displays
-                .iter()
-                .find_map(|d| super::template::classify_expr(names, d))
-        })
 }

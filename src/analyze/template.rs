@@ -2,142 +2,17 @@
 //! framework bindings of form fields (`v-model`, `bind:value`, `[(ngModel)]`, `value={x}`) and
 //! template expressions evaluated in the component's scope.
 
-use super::engine::{unwrap_expr, Engine};
+use super::ast::expr_path;
+use super::elements::{classify_expr, element_category, names_something_else};
+use super::engine::Engine;
 use super::value::*;
-use crate::catalog::{CategoryId, NameSite, Names};
+use crate::catalog::NameSite;
 use crate::extract::ElementFact;
 use crate::parse::to_span;
 use crate::report::Evidence;
 use crate::source::ByteSpan;
 use std::rc::Rc;
 use swc_ecma_ast::*;
-
-/// Formatting and escaping helpers that print their argument unchanged in meaning.
-const FORMATTERS: &[&str] = &[
-    "to_json",
-    "tojson",
-    "json",
-    "json_encode",
-    "escape",
-    "e",
-    "h",
-    "j",
-    "html",
-    "raw",
-    "safe",
-    "default",
-    "strip",
-    "trim",
-    "lower",
-    "upper",
-    "downcase",
-    "upcase",
-    "capitalize",
-    "url_encode",
-    "urlencode",
-    "url_escape",
-    "escape_javascript",
-    "json_escape",
-    "htmlspecialchars",
-    "htmlentities",
-    "esc_html",
-    "esc_attr",
-    "esc_js",
-    "wp_json_encode",
-    "addslashes",
-    "strtolower",
-    "strtoupper",
-    "ucfirst",
-    "sha256",
-    "md5",
-    "sha1",
-    "hash",
-    "hmac_sha256",
-    "base64_encode",
-    "to_s",
-    "to_str",
-    "ToLower",
-    "ToLowerInvariant",
-    "ToUpper",
-    "ToUpperInvariant",
-    "ToString",
-    "Trim",
-    "Raw",
-    "Serialize",
-    "Encode",
-    "encodeURIComponent",
-    "JSON",
-    "stringify",
-    "Html",
-    "Json",
-    "JsonSerializer",
-    "JsonConvert",
-    "SerializeObject",
-    "get",
-    "Auth",
-    "auth",
-    "format",
-    "date",
-    "strftime",
-];
-
-/// Classifies a printed or bound expression by the name it reads and its owner, looking past
-/// formatting helpers: `customer.email`, `$order->getCustomerEmail()`, `Model.Email`,
-/// `htmlspecialchars($customer['email'])`, `@order.email.to_json`, `Model.Email.ToLowerInvariant()`.
-/// Expressions that print a test or a comparison (`user.email is not empty ? 'y' : 'n'`) print
-/// no data.
-pub(super) fn classify_expr(names: &Names, expr: &str) -> Option<CategoryId> {
-    let lowered = format!(" {} ", expr.to_ascii_lowercase());
-    let is_test = [
-        " is ", "==", "!=", " ? ", "?:", " and ", " or ", " not ", " > ", " < ", ">=", "<=",
-        " in ", "empty(", "isset(",
-    ]
-    .iter()
-    .any(|op| lowered.contains(op))
-        || lowered.trim_start().starts_with('!');
-    if is_test {
-        return None;
-    }
-    // Quoted strings are keys (`$customer['email']`) or format arguments (`"yyyyMMdd"`).
-    let mut idents: Vec<String> = Vec::new();
-    let mut quoted = None;
-    let mut current = String::new();
-    for c in expr.chars() {
-        match quoted {
-            Some(q) if c == q => {
-                quoted = None;
-                idents.push(std::mem::take(&mut current));
-            }
-            Some(_) => current.push(c),
-            None if c == '\'' || c == '"' => {
-                if !current.is_empty() {
-                    idents.push(std::mem::take(&mut current));
-                }
-                quoted = Some(c);
-            }
-            None if c.is_alphanumeric() || c == '_' => current.push(c),
-            None => {
-                if !current.is_empty() {
-                    idents.push(std::mem::take(&mut current));
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        idents.push(current);
-    }
-    idents.retain(|s| {
-        !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit()) && !FORMATTERS.contains(&s.as_str())
-    });
-    // The last name that says what it holds decides (later ones are arguments such as
-    // `ENT_QUOTES`); the one before it is its owner.
-    (0..idents.len()).rev().find_map(|i| {
-        let owner = i.checked_sub(1).map(|o| idents[o].as_str());
-        names
-            .classify(&idents[i], owner, NameSite::Code)
-            .map(|m| m.category)
-    })
-}
 
 /// `this.form.email`, `form.value.email`, `email.value`, `user?.email` -> `form.email`, `email`,
 /// `user.email`: the spelling a binding and a script read share.
@@ -158,26 +33,6 @@ pub(super) fn normalize_path(path: &str) -> String {
     segs.join(".")
 }
 
-/// The dotted path of an expression made of names: `this.form.email`, `emailRef.current`.
-pub(super) fn expr_path(e: &Expr) -> Option<String> {
-    match unwrap_expr(e) {
-        Expr::Ident(i) => Some(i.sym.to_string()),
-        Expr::This(_) => Some("this".into()),
-        Expr::Member(m) => match &m.prop {
-            MemberProp::Ident(p) => Some(format!("{}.{}", expr_path(&m.obj)?, p.sym)),
-            _ => None,
-        },
-        Expr::OptChain(o) => match &*o.base {
-            OptChainBase::Member(m) => match &m.prop {
-                MemberProp::Ident(p) => Some(format!("{}.{}", expr_path(&m.obj)?, p.sym)),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 impl<'a> Engine<'a> {
     /// Registers the bindings of this file's (and a paired template's) elements.
     pub(super) fn add_bindings(&mut self, elements: &[ElementFact]) {
@@ -187,9 +42,9 @@ impl<'a> Engine<'a> {
             if path.is_empty() {
                 continue;
             }
-            let category = super::sources::element_category(&self.cat.names, el).or_else(|| {
+            let category = element_category(&self.cat.names, el).or_else(|| {
                 let last = path.rsplit('.').next().unwrap_or(&path);
-                if super::sources::names_something_else(el, last) {
+                if names_something_else(el, last) {
                     return None;
                 }
                 self.cat
@@ -316,25 +171,9 @@ impl<'a> Engine<'a> {
                         self.apply(fid, vec![ev.clone()], element.clone(), &step);
                     }
                 }
-                _ => self.stmt_pub(stmt),
+                _ => self.stmt(stmt),
             }
         }
         self.leave_block_scope(saved);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Catalog;
-
-    #[test]
-    fn classifies_template_output_expressions() {
-        let cat = Catalog::builtin();
-        let id = |e: &str| classify_expr(&cat.names, e).map(|c| cat.names.category(c).id.clone());
-        assert_eq!(id("$user->phone").as_deref(), Some("phone"));
-        assert_eq!(id("$user->name").as_deref(), Some("name"));
-        assert_eq!(id("Auth::user()->name").as_deref(), Some("name"));
-        assert_eq!(id("$product->name"), None);
     }
 }

@@ -2,9 +2,14 @@
 //! Types come from TypeScript interfaces and object type aliases (in the file, or imported from
 //! a project module) and from JSDoc (`@typedef {Object} User` with `@property {string} email`,
 //! then `@param {User} user`).
+//!
+//! Also what a parameter is by its declared type or its name: an SDK's type or an injected class
+//! is its API (`posthog: PostHog`), `HTMLFormElement` a form, and a parameter named for personal
+//! data (`function identify(email)`) a name-judged source.
 
-use super::engine::{member_names, Engine};
-use super::value::Value;
+use super::ast::member_names;
+use super::engine::Engine;
+use super::value::{DomInfo, Kind, Value};
 use crate::catalog::NameSite;
 use crate::report::Evidence;
 use crate::source::ByteSpan;
@@ -35,7 +40,7 @@ impl Engine<'_> {
                 let Some(imports) = self.imports.as_deref_mut() else {
                     return;
                 };
-                let spec: Rc<str> = super::engine::str_of(&d.src);
+                let spec: Rc<str> = super::ast::str_of(&d.src);
                 for s in &d.specifiers {
                     if let ImportSpecifier::Named(n) = s {
                         let name = n.local.sym.to_string();
@@ -234,6 +239,66 @@ fn jsdoc_params(text: &str) -> rustc_hash::FxHashMap<u32, String> {
         }
     }
     out
+}
+
+impl<'a> Engine<'a> {
+    /// A parameter named for a category (`function identify(email)`, `(userEmail) =>`) holds
+    /// that data as far as its own body can tell: a name-judged (weak) source, like `user.email`.
+    /// A caller whose concrete flow reaches the same sink key replaces it (see `finish`).
+    /// A parameter typed `HTMLFormElement` is a form whose fields are read by name.
+    pub(super) fn name_judged_param(
+        &mut self,
+        name: &str,
+        ty: Option<&str>,
+        span: ByteSpan,
+        mut value: Value,
+    ) -> Value {
+        if ty == Some("HTMLFormElement") {
+            value.kind = Kind::Form(None);
+            return value;
+        }
+        // `posthog: PostHog`, an injected class (`intercom: IntercomService`), AngularJS's
+        // `$analytics`: the SDK's API or the class's instance.
+        if let Some(kind) = ty.and_then(|t| self.typed_handle(t)).or_else(|| {
+            (name.starts_with('$') && self.cat.sdks.root(name).is_some())
+                .then(|| Kind::Global(name.into()))
+        }) {
+            value.kind = kind;
+            return value;
+        }
+        if let Some(m) = self.classify(name, None, NameSite::Code) {
+            let desc = format!("parameter `{name}`");
+            match m.kind {
+                crate::catalog::NameKind::Value => {
+                    let label = self.new_source(span, m.category, desc, Evidence::ParamName);
+                    value.add_label(label);
+                }
+                // `function track(emailInput: HTMLInputElement)`: an element holding the data.
+                crate::catalog::NameKind::Handle => {
+                    if matches!(value.kind, Kind::Unknown) {
+                        value.kind = Kind::Dom(Rc::new(DomInfo {
+                            category: m.category,
+                            desc,
+                        }));
+                    }
+                }
+            }
+        }
+        value
+    }
+
+    /// The kind of a value annotated with type `ty`: an SDK's type (`PostHog`) is its API; a
+    /// class of this file or an imported one is its instance, so its methods are followed.
+    pub(super) fn typed_handle(&mut self, ty: &str) -> Option<Kind> {
+        if let Some(root) = self.cat.sdks.type_root(ty) {
+            return Some(Kind::Global(root.into()));
+        }
+        let v = self.lookup(ty)?;
+        match &v.kind {
+            Kind::Lazy(_) => Some(v.kind.clone()),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

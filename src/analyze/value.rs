@@ -488,3 +488,48 @@ impl Value {
         }
     }
 }
+
+/// What iterating a value yields: its elements and its own taint.
+pub(super) fn element_of(v: &Value) -> Value {
+    let mut out = Value {
+        taint: v.taint.clone(),
+        kind: v.kind.clone(),
+        ..Default::default()
+    };
+    if let Some(fields) = &v.fields {
+        for f in fields.values() {
+            out = out.join(f);
+        }
+    }
+    out
+}
+
+/// The strings of a short list of string literals (`['EMAIL', 'PHONE']`): code iterating over
+/// it is followed once per string, so names built from them (`getFieldValue(f)`) are judged.
+pub(super) fn literal_elements(v: &Value) -> Option<Vec<Rc<str>>> {
+    let fields = v.fields.as_ref()?;
+    if fields.is_empty() || fields.len() > 8 {
+        return None;
+    }
+    fields
+        .iter()
+        .map(|(k, f)| match &f.kind {
+            Kind::Str(s) if k.bytes().all(|b| b.is_ascii_digit()) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `formData.get(name)` with a parameter for the key: what a caller's literal key reads
+/// (`getFieldValue('email')`), resolved when the function's summary is applied.
+pub(super) fn keyed_by_param(bag: BagKind, key: &Value, span: ByteSpan) -> Value {
+    let mut out = Value::default();
+    for l in key
+        .taint
+        .iter()
+        .filter_map(|l| l.then_seg(Seg::Key(bag, span)))
+    {
+        out.add_label(l);
+    }
+    out
+}

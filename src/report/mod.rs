@@ -6,6 +6,7 @@ pub mod lines;
 pub mod sarif;
 pub mod text;
 
+use crate::parse::{local, FileId};
 use crate::source::{ByteSpan, LineCol, LineIndex};
 use serde::Serialize;
 
@@ -55,12 +56,11 @@ impl SpanRef {
         self.end = idx.line_col(self.span.end);
     }
 
-    /// Resolves a span of a multi-file analysis: its file is `files[span.start >> FILE_SHIFT]`;
-    /// the span becomes local to that file. Returns the file's name.
+    /// Resolves a span of a multi-file analysis: its file is `files[FileId::of(span)]`; the span
+    /// becomes local to that file. Returns the file's name.
     fn resolve_in<'f>(&mut self, files: &'f [(String, LineIndex)]) -> &'f str {
-        let k = ((self.span.start >> crate::parse::FILE_SHIFT) as usize).min(files.len() - 1);
-        let base = self.span.start & !(crate::parse::FILE_STRIDE - 1);
-        self.span = ByteSpan::new(self.span.start - base, self.span.end - base);
+        let k = FileId::of(self.span).index().min(files.len() - 1);
+        self.span = local(self.span);
         self.resolve(&files[k].1);
         &files[k].0
     }
