@@ -134,6 +134,7 @@ pub fn check(
         interpolations: &extracted.interpolations,
         project,
         resolver: &resolver,
+        files: ws,
     };
     let outcome = analyze_file(cat, &facts, &programs);
     drop(programs);

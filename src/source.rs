@@ -98,6 +98,25 @@ pub fn snippet(text: &str, span: ByteSpan, max: usize) -> String {
     out
 }
 
+/// Where the analysis reads the files a file imports: the disk, or an editor's unsaved buffers
+/// over it.
+pub trait ReadFile: Sync {
+    /// The text of the file at `path` if it is there, valid UTF-8 and at most `max` bytes.
+    fn read_file(&self, path: &std::path::Path, max: u64) -> Option<std::sync::Arc<str>>;
+}
+
+/// The disk as it is.
+pub struct Disk;
+
+impl ReadFile for Disk {
+    fn read_file(&self, path: &std::path::Path, max: u64) -> Option<std::sync::Arc<str>> {
+        if std::fs::metadata(path).ok()?.len() > max {
+            return None;
+        }
+        std::fs::read_to_string(path).ok().map(Into::into)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

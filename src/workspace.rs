@@ -329,6 +329,21 @@ impl Workspace {
     }
 }
 
+impl crate::source::ReadFile for Workspace {
+    fn read_file(&self, path: &Path, max: u64) -> Option<Arc<str>> {
+        let abs = self.absolute(path);
+        if let Some(text) = self
+            .overlay
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&abs)
+        {
+            return (text.len() as u64 <= max).then(|| text.clone());
+        }
+        crate::source::Disk.read_file(&abs, max)
+    }
+}
+
 fn settings_of(loaded: Loaded) -> Result<Arc<Settings>, BadConfig> {
     let path = loaded.path.clone();
     Settings::from_config(loaded)

@@ -343,3 +343,36 @@ fn saving_markup_rechecks_the_scripts_that_read_its_fields() {
     assert_eq!(diags.len(), 1, "now an email field: {diags:?}");
     c.shutdown();
 }
+
+/// An imported module is read as the editor has it: its unsaved buffer wins over the disk.
+#[test]
+fn imports_are_read_from_unsaved_buffers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join("lib")).unwrap();
+    let on_disk = "export function typedEmail() {\n  return '';\n}\n";
+    let unsaved =
+        "export function typedEmail() {\n  return document.querySelector('input[type=email]').value;\n}\n";
+    std::fs::write(root.join("lib/user.js"), on_disk).unwrap();
+    let form =
+        "import { typedEmail } from './lib/user';\nfbq('init', '1', { em: typedEmail() });\n";
+    std::fs::write(root.join("form.js"), form).unwrap();
+    let uri = |p: &std::path::Path| format!("file://{}", p.display());
+    let (user_uri, form_uri) = (uri(&root.join("lib/user.js")), uri(&root.join("form.js")));
+
+    let mut c = Client::start(std::path::Path::new("/"));
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": user_uri, "languageId": "javascript", "version": 1, "text": unsaved}}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": form_uri, "languageId": "javascript", "version": 1, "text": form}}));
+    let diags = c.diagnostics(&form_uri);
+    assert_eq!(
+        diags.len(),
+        1,
+        "the buffer reads the email field: {diags:?}"
+    );
+    c.shutdown();
+}

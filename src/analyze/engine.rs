@@ -46,6 +46,8 @@ pub struct Engine<'a> {
     pub(super) project: Option<&'a crate::project::FieldIndex>,
     /// Resolves imports to project files.
     pub(super) resolver: &'a Resolver,
+    /// Reads imported modules (an editor's unsaved buffers win over the disk).
+    pub(super) files: &'a dyn crate::source::ReadFile,
     /// Server-template outputs in this file's scripts, by placeholder.
     pub(super) interpolations: HashMap<String, &'a Interpolation>,
     /// Framework bindings: normalised bound path (`form.email`) -> (category, description).
@@ -110,6 +112,7 @@ impl<'a> Engine<'a> {
             elements: Vec::new(),
             project: facts.project,
             resolver: facts.resolver,
+            files: facts.files,
             interpolations: facts
                 .interpolations
                 .iter()

@@ -25,4 +25,6 @@ pub struct FileFacts<'a> {
     /// Resolves the file's imports (and caches the tsconfig files it reads for that) for as long
     /// as its owner keeps it.
     pub resolver: &'a Resolver,
+    /// Reads the modules the file imports.
+    pub files: &'a dyn crate::source::ReadFile,
 }

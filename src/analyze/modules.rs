@@ -54,11 +54,7 @@ impl<'a> Engine<'a> {
         {
             return None;
         }
-        let meta = std::fs::metadata(&path).ok()?;
-        if meta.len() > MAX_MODULE_BYTES {
-            return None;
-        }
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = self.files.read_file(&path, MAX_MODULE_BYTES)?;
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let lang = Lang::from_extension(ext)?;
         let index = self.modules.files.len() + 1;
@@ -74,7 +70,7 @@ impl<'a> Engine<'a> {
         self.modules.files.push(LoadedFile {
             path: path.clone(),
             display,
-            text,
+            text: text.to_string(),
         });
         self.modules.cache.insert(path.clone(), None);
 

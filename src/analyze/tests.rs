@@ -39,6 +39,7 @@ fn analyze_at(cat: &Catalog, path: &Path, code: &str, resolver: &Resolver) -> Ou
         interpolations: &[],
         project: None,
         resolver,
+        files: &crate::source::Disk,
     };
     analyze_file(cat, &facts, &blocks)
 }
