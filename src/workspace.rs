@@ -350,3 +350,70 @@ fn settings_of(loaded: Loaded) -> Result<Arc<Settings>, BadConfig> {
         .map(Arc::new)
         .map_err(|e| Arc::new(ConfigError::plain(&path, e)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The nearest configuration governs; an edit is seen after `reload`, not before.
+    #[test]
+    fn nearest_configuration_and_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("pkg/src")).unwrap();
+        std::fs::write(root.join("overshare.toml"), "[rules]\n").unwrap();
+        std::fs::write(
+            root.join("pkg/overshare.toml"),
+            "[sanitizers]\nfunctions = [\"scrub\"]\n",
+        )
+        .unwrap();
+        let ws = Workspace::new(&root, Options::default());
+        let config_dir = |p: &str| {
+            ws.settings_for(Path::new(p))
+                .unwrap()
+                .config
+                .as_ref()
+                .map(|c| c.dir.clone())
+        };
+        assert_eq!(config_dir("app.js"), Some(root.clone()));
+        assert_eq!(config_dir("pkg/src/a.js"), Some(root.join("pkg")));
+        let sanitizers = |ws: &Workspace| {
+            ws.settings_for(Path::new("pkg/a.js"))
+                .unwrap()
+                .catalog
+                .custom
+                .sanitizers
+                .contains("scrub")
+        };
+        assert!(sanitizers(&ws));
+        std::fs::write(root.join("pkg/overshare.toml"), "[rules]\n").unwrap();
+        assert!(sanitizers(&ws), "read once per workspace");
+        ws.reload();
+        assert!(!sanitizers(&ws), "read again after a reload");
+        std::fs::write(root.join("pkg/overshare.toml"), "[rulez]\n").unwrap();
+        ws.reload();
+        assert!(ws.settings_for(Path::new("pkg/a.js")).is_err());
+        assert!(ws.settings_for(Path::new("app.js")).is_ok());
+    }
+
+    /// An editor's buffer wins over the disk until it is cleared.
+    #[test]
+    fn overlay_wins_over_the_disk() {
+        use crate::source::ReadFile;
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path(), Options::default());
+        std::fs::write(dir.path().join("a.js"), "disk").unwrap();
+        ws.set_overlay(Path::new("a.js"), Arc::from("buffer"));
+        assert_eq!(&*ws.read(Path::new("a.js")).unwrap(), "buffer");
+        assert_eq!(
+            ws.read_file(&dir.path().join("a.js"), 100).as_deref(),
+            Some("buffer")
+        );
+        assert!(
+            ws.read_file(&dir.path().join("a.js"), 3).is_none(),
+            "over the size limit"
+        );
+        ws.clear_overlay(Path::new("a.js"));
+        assert_eq!(&*ws.read(Path::new("a.js")).unwrap(), "disk");
+    }
+}
