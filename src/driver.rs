@@ -443,7 +443,7 @@ pub fn check_paths(ws: &Arc<Workspace>, paths: &[PathBuf]) -> Result<Report, Run
     let settings = walked
         .files
         .iter()
-        .map(|f| ws.settings_for(f))
+        .map(|f| ws.settings_of_file(f))
         .collect::<Result<Vec<_>, _>>()
         .map_err(RunError::Config)?;
     // A nested configuration's `[files] exclude` leaves out files under its folder (files
@@ -453,7 +453,7 @@ pub fn check_paths(ws: &Arc<Workspace>, paths: &[PathBuf]) -> Result<Report, Run
         .files
         .into_iter()
         .zip(settings)
-        .filter(|(f, s)| named.contains(f) || !s.excludes(&ws.absolute(f)))
+        .filter(|(f, s)| !s.has_file_filters() || named.contains(f) || !s.excludes(&ws.absolute(f)))
         .unzip();
     let files = Arc::new(files);
     let mut report = Report {

@@ -35,6 +35,13 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The configuration has `[files]` globs for its folder.
+    pub fn has_file_filters(&self) -> bool {
+        self.files
+            .as_ref()
+            .is_some_and(|(exclude, _)| !exclude.is_empty())
+    }
+
     fn new(config: Option<Loaded>, catalog: Catalog) -> Settings {
         let mut needles: Vec<String> = catalog.sdks.needles().collect();
         let tracker_names = Prefilter::for_globals(needles.iter().map(String::as_str));
@@ -62,6 +69,9 @@ impl Settings {
 
     /// Whether the configuration's `[files]` leaves out the file at `path` (absolute).
     pub fn excludes(&self, path: &Path) -> bool {
+        if !self.has_file_filters() {
+            return false;
+        }
         let (Some((exclude, include)), Some(c)) = (&self.files, &self.config) else {
             return false;
         };
@@ -93,6 +103,27 @@ impl Settings {
 
 /// A configuration that could not be used: why, with its place in the file.
 pub type BadConfig = Arc<ConfigError>;
+
+impl Configs {
+    /// The `overshare.toml` in `dir` (absolute) or the nearest folder above: one look at the
+    /// disk per folder, the answer shared by the folders below.
+    fn governing_of(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(g) = self.governing.get(dir) {
+            return g.clone();
+        }
+        let own = dir.join(crate::config::FILE_NAME);
+        let g = if own.is_file() {
+            Some(std::fs::canonicalize(&own).unwrap_or(own))
+        } else {
+            match dir.parent() {
+                Some(parent) if parent != dir => self.governing_of(parent),
+                _ => None,
+            }
+        };
+        self.governing.insert(dir.to_path_buf(), g.clone());
+        g
+    }
+}
 
 /// The nearest configuration of each folder, loaded once per workspace.
 #[derive(Default)]
@@ -157,24 +188,29 @@ impl Workspace {
     /// The settings governing the file or folder at `path`: `--config`'s, else the nearest
     /// `overshare.toml` in its folder or above, else the built-in ones.
     pub fn settings_for(&self, path: &Path) -> Result<Arc<Settings>, BadConfig> {
+        let abs = self.absolute(path);
+        if abs.is_dir() {
+            self.settings_in(abs)
+        } else {
+            self.settings_of_file(&abs)
+        }
+    }
+
+    /// [`Self::settings_for`] a path known to be a file (no look at the disk for it).
+    pub fn settings_of_file(&self, path: &Path) -> Result<Arc<Settings>, BadConfig> {
+        match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => self.settings_in(self.absolute(dir)),
+            _ => self.settings_in(self.base.clone()),
+        }
+    }
+
+    /// The settings governing the folder `dir` (absolute).
+    fn settings_in(&self, dir: PathBuf) -> Result<Arc<Settings>, BadConfig> {
         if let Some(fixed) = &self.fixed {
             return Ok(fixed.clone());
         }
-        let abs = self.absolute(path);
-        let dir = if abs.is_dir() {
-            abs
-        } else {
-            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
-        };
         let mut configs = self.configs.lock().unwrap_or_else(|e| e.into_inner());
-        let governing = match configs.governing.get(&dir) {
-            Some(g) => g.clone(),
-            None => {
-                let g = crate::config::discover(&dir);
-                configs.governing.insert(dir, g.clone());
-                g
-            }
-        };
+        let governing = configs.governing_of(&dir);
         let Some(config_path) = governing else {
             return Ok(Settings::builtin());
         };
@@ -277,7 +313,7 @@ impl Workspace {
     /// imports and configuration). Configuration is applied; a crash inside the parser or the
     /// analysis becomes an error of this file.
     pub fn check_text(&self, path: &Path, display: &str, text: &str) -> FileResult {
-        let settings = match self.settings_for(path) {
+        let settings = match self.settings_of_file(path) {
             Ok(s) => s,
             Err(e) => return FileResult::config_error(display, &e),
         };
@@ -300,7 +336,7 @@ impl Workspace {
             .filter_map(|mut f| {
                 let path = self.absolute(Path::new(&f.file));
                 // A broken configuration was reported already; its file's findings stand.
-                let Ok(settings) = self.settings_for(&path) else {
+                let Ok(settings) = self.settings_of_file(&path) else {
                     return Some(f);
                 };
                 if let Some(config) = &settings.config {
