@@ -66,6 +66,9 @@ fn hook_fails_on_a_leak_and_passes_after_the_fix() {
             .args(["run", "--files", "pay.js", "--color", "never"])
             .current_dir(&work)
             .env("PRE_COMMIT_HOME", dir.path().join("cache"))
+            // The hook's `cargo install` builds in a folder of its own, never in this build's
+            // target folder (it would replace this crate's build-script output there).
+            .env_remove("CARGO_TARGET_DIR")
             .output()
             .unwrap()
     };
