@@ -1,6 +1,6 @@
-//! `overshare.toml`: a team's own sinks, sources, sanitizers, rule severities and paths. Found
-//! upward from the first scanned path, or named with `--config`. Unknown keys are errors, with a
-//! "did you mean" hint, and every error points at its place in the file.
+//! `overshare.toml`: a team's own sinks, sources, sanitizers, rule severities and paths. The
+//! nearest one governs each file (see `workspace.rs`), or one is named with `--config`. Unknown
+//! keys are errors, with a "did you mean" hint, and every error points at its place in the file.
 
 use crate::catalog::sdk::{CallShape, Sdk, SdkClass};
 use crate::catalog::{Catalog, Custom};
@@ -188,25 +188,6 @@ pub struct Loaded {
     /// The file's text, for findings that point into it.
     pub text: String,
     overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
-}
-
-/// `overshare.toml` in `start` or the nearest folder above it.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    let start = std::fs::canonicalize(start).ok()?;
-    let mut dir = if start.is_dir() {
-        start
-    } else {
-        start.parent()?.to_path_buf()
-    };
-    loop {
-        let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
 }
 
 pub fn load(path: &Path) -> Result<Loaded, Box<ConfigError>> {

@@ -69,9 +69,6 @@ impl Settings {
 
     /// Whether the configuration's `[files]` leaves out the file at `path` (absolute).
     pub fn excludes(&self, path: &Path) -> bool {
-        if !self.has_file_filters() {
-            return false;
-        }
         let (Some((exclude, include)), Some(c)) = (&self.files, &self.config) else {
             return false;
         };
@@ -298,15 +295,19 @@ impl Workspace {
     /// The text of `path`: the editor's buffer if one is open, else the file on disk.
     pub fn read(&self, path: &Path) -> std::io::Result<Arc<str>> {
         let abs = self.absolute(path);
-        if let Some(text) = self
-            .overlay
+        match self.buffer(&abs) {
+            Some(text) => Ok(text),
+            None => std::fs::read_to_string(&abs).map(Arc::from),
+        }
+    }
+
+    /// The editor's unsaved buffer of the file at `abs` (absolute), if one is open.
+    fn buffer(&self, abs: &Path) -> Option<Arc<str>> {
+        self.overlay
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&abs)
-        {
-            return Ok(text.clone());
-        }
-        std::fs::read_to_string(&abs).map(Arc::from)
+            .get(abs)
+            .cloned()
     }
 
     /// Checks one file's text (`display` is how reports name it; `path` where it is, for its
@@ -368,15 +369,10 @@ impl Workspace {
 impl crate::source::ReadFile for Workspace {
     fn read_file(&self, path: &Path, max: u64) -> Option<Arc<str>> {
         let abs = self.absolute(path);
-        if let Some(text) = self
-            .overlay
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&abs)
-        {
-            return (text.len() as u64 <= max).then(|| text.clone());
+        match self.buffer(&abs) {
+            Some(text) => (text.len() as u64 <= max).then_some(text),
+            None => crate::source::Disk.read_file(&abs, max),
         }
-        crate::source::Disk.read_file(&abs, max)
     }
 }
 
