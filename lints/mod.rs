@@ -50,7 +50,7 @@ impl DefaultSeverity {
     pub fn describe(self) -> &'static str {
         match self {
             DefaultSeverity::Fixed(s) => s.as_str(),
-            DefaultSeverity::BySdkClass => "error for advertising pixels; warning for analytics, session replay, CRM and monitoring SDKs",
+            DefaultSeverity::BySdkClass => "error for advertising pixels; warning for analytics, session replay, CRM, monitoring, support-chat and server-side SDKs",
         }
     }
 }

@@ -20,7 +20,8 @@ pub struct Config {
     /// Rule id -> `error`, `warning`, `info` or `off`.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
-    /// SDK class (`advertising`, `analytics`, `replay`, `monitoring`, `crm`, `support-chat`) ->
+    /// SDK class (`advertising`, `analytics`, `replay`, `monitoring`, `crm`, `support-chat`,
+    /// `server-side`) ->
     /// severity of `data-to-tracker` findings for SDKs of that class.
     #[serde(default)]
     pub sdk_severity: BTreeMap<String, Level>,
@@ -265,7 +266,9 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             return Err((
                 format!("unknown SDK class `{c}`"),
                 find(c),
-                closest(c, &classes).map(|x| format!("did you mean `{x}`?")),
+                closest(c, &classes)
+                    .map(|x| format!("did you mean `{x}`?"))
+                    .or(Some(format!("classes: {}", classes.join(", ")))),
             ));
         }
     }
@@ -386,6 +389,7 @@ impl Loaded {
                 self_callbacks: Vec::new(),
                 slots: Vec::new(),
                 named_instances: Default::default(),
+                shadows: Default::default(),
                 calls: sinks
                     .iter()
                     .map(|s| CallShape {
@@ -395,6 +399,10 @@ impl Loaded {
                         rest: s.rest,
                         what: s.what.clone(),
                         docs: None,
+                        arg_prefix: Default::default(),
+                        arg_keys: Vec::new(),
+                        marks_page: false,
+                        on_page: false,
                     })
                     .collect(),
                 assigns: Vec::new(),
@@ -482,6 +490,7 @@ const STARTER_TAIL: &str = r#"[sdk-severity]
 # monitoring = "warning"
 # crm = "warning"
 # support-chat = "warning"
+# server-side = "warning"
 
 # Your own tracking functions: which arguments they send, and to whom.
 # [[sink]]
@@ -489,7 +498,7 @@ const STARTER_TAIL: &str = r#"[sdk-severity]
 # args = [1]                         # 0-based indexes of the arguments that carry data
 # vendor = "MyCo analytics"
 # class = "analytics"                # advertising | analytics | replay | monitoring | crm |
-#                                    # support-chat
+#                                    # support-chat | server-side
 # what = "event properties"
 
 # Names that hold personal data in your code: field ids/names/classes, storage keys, properties.
@@ -549,5 +558,9 @@ mod tests {
         let (message, _, help) = parse("[sdk-severity]\nsupport-chta = \"off\"\n").unwrap_err();
         assert!(message.contains("unknown SDK class"), "{message}");
         assert_eq!(help.as_deref(), Some("did you mean `support-chat`?"));
+        let (_, _, help) = parse("[sdk-severity]\nserver-sde = \"off\"\n").unwrap_err();
+        assert_eq!(help.as_deref(), Some("did you mean `server-side`?"));
+        let (_, _, help) = parse("[sdk-severity]\npixels = \"off\"\n").unwrap_err();
+        assert!(help.unwrap().ends_with("support-chat, server-side"));
     }
 }

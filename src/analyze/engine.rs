@@ -69,6 +69,11 @@ pub struct Engine<'a> {
     pub(super) configured_sinks_used: std::collections::BTreeSet<String>,
     /// Named SDK instances created in this file (`mixpanel.marketing` -> `mixpanel`).
     pub(super) named_instances: HashMap<Rc<str>, Rc<str>>,
+    /// Files (of this analysis) a `marks_page` call shape marked as the SDK's page.
+    pub(super) page_marks: HashSet<(crate::parse::FileId, crate::catalog::SdkId)>,
+    /// Globals that stand for a server library in this file, because it imports the library's
+    /// package (`analytics` -> `npm:@segment/analytics-node`).
+    pub(super) shadowed: HashMap<Rc<str>, Rc<str>>,
     pub(super) flows: Vec<Flow>,
     pub(super) flow_keys: HashSet<(SourceId, ByteSpan, String)>,
     pub(super) funcs: Vec<FuncEntry<'a>>,
@@ -126,6 +131,8 @@ impl<'a> Engine<'a> {
             sources: Vec::new(),
             source_ids: HashMap::default(),
             named_instances: HashMap::default(),
+            page_marks: HashSet::default(),
+            shadowed: HashMap::default(),
             configured_sinks_used: Default::default(),
             flows: Vec::new(),
             flow_keys: HashSet::default(),

@@ -236,6 +236,20 @@ impl<'a> Engine<'a> {
             }
             return v;
         }
+        // `analytics` in a file that imports `@segment/analytics-node` is the server library.
+        if let Some(target) = self.shadowed.get(name) {
+            let v = self.lookup(name).unwrap_or_default();
+            let stub = match &v.kind {
+                Kind::Unknown | Kind::Func(_) => true,
+                Kind::Global(p) => p.as_ref() == name,
+                _ => false,
+            };
+            if stub {
+                let mut g = v;
+                g.kind = Kind::Global(target.clone());
+                return g;
+            }
+        }
         match self.lookup(name) {
             Some(v) => {
                 // A local holding an SDK handle under the SDK's own name (`const analytics =
@@ -355,6 +369,20 @@ impl<'a> Engine<'a> {
         match &a.left {
             AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => {
                 let name: &str = &b.id.sym;
+                // `adroll_email = email` in a classic script: a name nothing declares is the
+                // page's global, and may be an SDK's settings.
+                if self.lookup(name).is_none() {
+                    if let Some((sdk, shape)) = self.cat.sdks.assign_for(name) {
+                        let site = Rc::new(SinkSite {
+                            sdk,
+                            page_sdk: None,
+                            span: to_span(a.span),
+                            display: name.to_string(),
+                            what: shape.what.clone(),
+                        });
+                        self.send_to_sink(&site, 0, &value);
+                    }
+                }
                 let step = Step {
                     span: to_span(b.id.span),
                     note: format!("assigned to `{name}`").into(),
@@ -422,6 +450,7 @@ impl<'a> Engine<'a> {
             if let Some((sdk, shape)) = self.cat.sdks.assign_for(&target) {
                 let site = Rc::new(SinkSite {
                     sdk,
+                    page_sdk: None,
                     span,
                     display: target.to_string(),
                     what: shape.what.clone(),

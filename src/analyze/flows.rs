@@ -124,6 +124,25 @@ impl<'a> Engine<'a> {
                 self.summarize(i);
             }
         }
+        // Calls that belong to another SDK on a page that configures it (`gtag('set',
+        // 'user_data', …)` where the file has a Google Ads id) are that SDK's.
+        if !self.page_marks.is_empty() {
+            let marks = &self.page_marks;
+            let mut moved: HashMap<*const SinkSite, Rc<SinkSite>> = HashMap::default();
+            for f in &mut self.flows {
+                let Some(p) = f.sink.page_sdk else { continue };
+                if !marks.contains(&(FileId::of(f.sink.span), p)) {
+                    continue;
+                }
+                let site = moved.entry(Rc::as_ptr(&f.sink)).or_insert_with(|| {
+                    let mut s = (*f.sink).clone();
+                    s.sdk = p;
+                    s.page_sdk = None;
+                    Rc::new(s)
+                });
+                f.sink = site.clone();
+            }
+        }
         // A name-judged source (`user.email`, a parameter named `email`) adds nothing where a
         // stronger source of the same category reaches the same sink key: that read (or the
         // caller's value) is the better explanation.

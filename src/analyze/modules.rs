@@ -153,6 +153,7 @@ impl<'a> Engine<'a> {
         if !self.cat.sdks.wraps(&package) {
             return;
         }
+        self.shadow_globals(&package);
         for spec in &import.specifiers {
             let (local, path) = match spec {
                 ImportSpecifier::Default(d) => (&d.local, format!("npm:{package}")),
@@ -168,6 +169,15 @@ impl<'a> Engine<'a> {
             };
             let kind = self.global(path.into());
             self.declare(&local.sym, Value::kind(kind), false);
+        }
+    }
+
+    /// Importing a server library makes the browser global of its vendor stand for it in this
+    /// file (`analytics` after `import { Analytics } from '@segment/analytics-node'`).
+    pub(super) fn shadow_globals(&mut self, package: &str) {
+        let cat = self.cat;
+        for (name, target) in cat.sdks.shadows(package) {
+            self.shadowed.insert(name.into(), target.into());
         }
     }
 

@@ -24,6 +24,9 @@ pub struct SourceInfo {
 #[derive(Clone, Debug)]
 pub struct SinkSite {
     pub sdk: crate::catalog::SdkId,
+    /// The SDK the call belongs to instead when its file turns out to configure that SDK (an
+    /// `on_page` call shape: `gtag('set', 'user_data', …)` on a page with a Google Ads id).
+    pub page_sdk: Option<crate::catalog::SdkId>,
     pub span: ByteSpan,
     /// `fbq('init')`, `analytics.identify()`.
     pub display: String,

@@ -5,6 +5,7 @@ use super::call::Call;
 use super::engine::Engine;
 use super::outcome::SinkSite;
 use super::value::{Kind, Value};
+use crate::catalog::SdkId;
 use crate::source::ByteSpan;
 use std::rc::Rc;
 
@@ -18,47 +19,96 @@ impl Engine<'_> {
             return false;
         }
         let cat = self.cat;
+        let file = crate::parse::FileId::of(call.span);
+        // An `on_page` shape of an SDK whose page this file may turn out to be: the call is
+        // what the next shape says, relabelled when the file is marked (see `finish`).
+        let mut pending: Option<(SdkId, usize)> = None;
+        let mut chosen = None;
+        let mut command_text = None;
         for &(sdk, index) in cat.sdks.calls_for(path) {
             let shape = cat.sdks.call(sdk, index);
-            // `npm:@sentry/react.setUser` reads better as the code wrote it: `Sentry.setUser`.
-            let shown: std::borrow::Cow<str> = if path.starts_with("npm:") {
-                let text = self.span_text(call.callee_span);
-                crate::source::snippet(text, ByteSpan::new(0, text.len() as u32), 60).into()
-            } else {
-                path.as_ref().into()
-            };
-            let display = if shape.command.is_empty() {
-                format!("{shown}()")
-            } else {
+            if !shape.command.is_empty() {
                 let Some(command) = call.args.first().and_then(Value::as_str) else {
                     continue;
                 };
                 if !shape.command.iter().any(|c| c == command) {
                     continue;
                 }
-                format!("{shown}('{command}')")
-            };
-            if cat.sdks.get(sdk).is_configured() {
-                self.configured_sinks_used.insert(shape.callee.clone());
+                command_text = Some(command);
             }
-            let site = Rc::new(SinkSite {
-                sdk,
-                span: call.span,
-                display,
-                what: shape.what.clone(),
-            });
-            for (i, arg) in call.args.iter().enumerate() {
-                if call.has_spread || shape.carries_data(i) {
-                    self.send_to_sink(&site, i, arg);
-                }
+            if shape.is_conditional() && !literal_conditions(shape, call) {
+                continue;
             }
-            if let (Some(slot), false) = (cat.sdks.slot(sdk, &shape.what), call.has_spread) {
-                self.vendor_slots(&site, slot, shape, call);
+            if shape.marks_page {
+                self.page_marks.insert((file, sdk));
             }
-            return true;
+            if shape.on_page && !self.page_marks.contains(&(file, sdk)) {
+                pending.get_or_insert((sdk, index));
+                continue;
+            }
+            chosen = Some((sdk, index));
+            break;
         }
-        false
+        let (page_sdk, (sdk, index)) = match (chosen, pending) {
+            (Some(c), p) => (p.map(|p| p.0), c),
+            (None, Some(p)) => (None, p),
+            (None, None) => return false,
+        };
+        let shape = cat.sdks.call(sdk, index);
+        // `npm:@sentry/react.setUser` reads better as the code wrote it: `Sentry.setUser`.
+        let shown: std::borrow::Cow<str> = if path.starts_with("npm:") {
+            let text = self.span_text(call.callee_span);
+            crate::source::snippet(text, ByteSpan::new(0, text.len() as u32), 60).into()
+        } else {
+            path.as_ref().into()
+        };
+        let display = match (shape.command.is_empty(), command_text) {
+            (false, Some(command)) => format!("{shown}('{command}')"),
+            _ => format!("{shown}()"),
+        };
+        if cat.sdks.get(sdk).is_configured() {
+            self.configured_sinks_used.insert(shape.callee.clone());
+        }
+        let site = Rc::new(SinkSite {
+            sdk,
+            page_sdk,
+            span: call.span,
+            display,
+            what: shape.what.clone(),
+        });
+        for (i, arg) in call.args.iter().enumerate() {
+            if call.has_spread || shape.carries_data(i) {
+                self.send_to_sink(&site, i, arg);
+            }
+        }
+        if let (Some(slot), false) = (cat.sdks.slot(sdk, &shape.what), call.has_spread) {
+            self.vendor_slots(&site, slot, shape, call);
+        }
+        true
     }
+}
+
+/// The value at an argument path (`2.send_to`) of a call.
+fn arg_at<'v>(call: &Call<'v>, path: &str) -> Option<&'v Value> {
+    let (index, keys) = crate::catalog::sdk::arg_path(path)?;
+    let mut v = call.args.get(index)?;
+    for k in keys {
+        v = v.field(k)?;
+    }
+    Some(v)
+}
+
+/// A shape's `arg_prefix` and `arg_keys` conditions hold for the call.
+fn literal_conditions(shape: &crate::catalog::sdk::CallShape, call: &Call) -> bool {
+    let starts = |v: &Value, prefix: &str| v.as_str().is_some_and(|s| s.starts_with(prefix));
+    shape.arg_prefix.iter().all(|(path, prefix)| {
+        arg_at(call, path).is_some_and(|v| {
+            starts(v, prefix)
+                || v.fields
+                    .as_ref()
+                    .is_some_and(|f| f.values().any(|e| starts(e, prefix)))
+        })
+    }) && shape.arg_keys.iter().all(|p| arg_at(call, p).is_some())
 }
 
 impl Engine<'_> {
@@ -117,6 +167,7 @@ impl Engine<'_> {
         };
         let site = Rc::new(SinkSite {
             sdk,
+            page_sdk: None,
             span: call.span,
             display: format!("a request to {endpoint}"),
             what: String::new(),
@@ -152,6 +203,7 @@ impl Engine<'_> {
         };
         let site = Rc::new(SinkSite {
             sdk,
+            page_sdk: None,
             span,
             display: format!("a request to {endpoint}"),
             what: String::new(),

@@ -417,6 +417,7 @@ impl<'a> Engine<'a> {
         // `require('react-facebook-pixel')`: the wrapper package's API.
         if let (Some("require"), Some(pkg)) = (path, arg0_str) {
             if self.cat.sdks.wraps(pkg) {
+                self.shadow_globals(pkg);
                 return Some(Value::kind(Kind::Global(format!("npm:{pkg}").into())));
             }
         }

@@ -17,6 +17,10 @@ pub enum SdkClass {
     /// Live-chat and support widgets (Crisp, LiveChat, Zendesk, Tawk.to...).
     #[serde(rename = "support-chat")]
     SupportChat,
+    /// Server-side libraries (`@segment/analytics-node`, `posthog-node`, `@sentry/node`...):
+    /// the data leaves from the site's own server, not the visitor's browser.
+    #[serde(rename = "server-side")]
+    ServerSide,
 }
 
 impl SdkClass {
@@ -28,17 +32,19 @@ impl SdkClass {
             SdkClass::Monitoring => "monitoring",
             SdkClass::Crm => "crm",
             SdkClass::SupportChat => "support-chat",
+            SdkClass::ServerSide => "server-side",
         }
     }
 
     /// Every class, as written in SDK files and in `[sdk-severity]`.
-    pub const ALL: [SdkClass; 6] = [
+    pub const ALL: [SdkClass; 7] = [
         SdkClass::Advertising,
         SdkClass::Analytics,
         SdkClass::Replay,
         SdkClass::Monitoring,
         SdkClass::Crm,
         SdkClass::SupportChat,
+        SdkClass::ServerSide,
     ];
 }
 
@@ -88,6 +94,11 @@ pub struct Sdk {
     /// argument that names it (Mixpanel `init(token, config, 'name')` makes `mixpanel.name`).
     #[serde(default)]
     pub named_instances: std::collections::BTreeMap<String, usize>,
+    /// Globals that stand for this SDK in a file importing one of its `npm` packages, and the
+    /// path they stand for there: `analytics` in a file that imports `@segment/analytics-node`
+    /// is the server library, not the browser's Analytics.js.
+    #[serde(default)]
+    pub shadows: std::collections::BTreeMap<String, String>,
     /// What the vendor defines as personal data in its call shapes' arguments (Meta's
     /// advanced-matching `em`): a value of unknown origin there is still reported.
     #[serde(default, rename = "slot")]
@@ -150,12 +161,40 @@ pub struct CallShape {
     /// The vendor's reference for this call.
     #[serde(default)]
     pub docs: Option<String>,
+    /// Only when these arguments are string literals starting with these prefixes: an argument
+    /// path (`1`, or `2.send_to` for a key of argument 2; an array there matches when one of
+    /// its strings does) -> the prefix (`AW-`).
+    #[serde(default)]
+    pub arg_prefix: std::collections::BTreeMap<String, String>,
+    /// Only when these argument paths (`2.user_data`) are keys the call writes.
+    #[serde(default)]
+    pub arg_keys: Vec<String>,
+    /// A call of this shape marks its file as a page that configures the SDK (Google Ads:
+    /// `gtag('config', 'AW-…')`), whether or not it carries data.
+    #[serde(default)]
+    pub marks_page: bool,
+    /// Only in a file another call of this SDK marks (`marks_page`); elsewhere the call is what
+    /// the next matching shape of the same callee says it is.
+    #[serde(default)]
+    pub on_page: bool,
 }
 
 impl CallShape {
     pub fn carries_data(&self, index: usize) -> bool {
         self.args.contains(&index) || self.rest.is_some_and(|r| index >= r)
     }
+
+    /// Whether the shape has conditions on its arguments' literals or keys.
+    pub fn is_conditional(&self) -> bool {
+        !self.arg_prefix.is_empty() || !self.arg_keys.is_empty()
+    }
+}
+
+/// `2.send_to` -> (2, ["send_to"]); `None` when the path does not start with an index.
+pub fn arg_path(path: &str) -> Option<(usize, Vec<&str>)> {
+    let mut segs = path.split('.');
+    let index = segs.next()?.parse().ok()?;
+    Some((index, segs.collect()))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -301,6 +340,46 @@ impl Sdks {
                     ));
                 }
                 calls.entry(c.callee.clone()).or_default().push((id, j));
+            }
+            for c in &sdk.calls {
+                if let Some(bad) = c
+                    .arg_prefix
+                    .keys()
+                    .chain(&c.arg_keys)
+                    .find(|p| arg_path(p).is_none())
+                {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: callee `{}`: argument path `{bad}` does not start with an argument index",
+                        sdk.id, c.callee
+                    ));
+                }
+                if c.on_page && !sdk.calls.iter().any(|m| m.marks_page) {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: callee `{}` is `on_page`, but no call shape `marks_page`",
+                        sdk.id, c.callee
+                    ));
+                }
+                if c.on_page && c.marks_page {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: callee `{}` is both `on_page` and `marks_page`",
+                        sdk.id, c.callee
+                    ));
+                }
+            }
+            for (name, target) in &sdk.shadows {
+                let Some(pkg) = target.strip_prefix("npm:").map(npm_package) else {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: shadowed global `{name}` stands for `{target}`, which is no `npm:` path",
+                        sdk.id
+                    ));
+                };
+                if !sdk.npm.iter().any(|n| n == pkg) {
+                    return Err(format!(
+                        "lints/sdks/{}.toml: shadowed global `{name}` stands for package `{pkg}`, which is not in its npm list",
+                        sdk.id
+                    ));
+                }
+                wrapped.insert(pkg.to_string());
             }
             for (j, a) in sdk.assigns.iter().enumerate() {
                 assigns.insert(a.target.clone(), (id, j));
@@ -481,6 +560,16 @@ impl Sdks {
             .any(|w| w.len() >= 3 && self.roots.keys().any(|r| r.eq_ignore_ascii_case(w)))
     }
 
+    /// The globals importing `package` makes stand for its SDK (`analytics` ->
+    /// `npm:@segment/analytics-node` in a file importing `analytics-node`).
+    pub fn shadows(&self, package: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.packages
+            .get(package)
+            .into_iter()
+            .flat_map(|&id| &self.all[id as usize].shadows)
+            .map(|(g, t)| (g.as_str(), t.as_str()))
+    }
+
     pub fn wraps(&self, package: &str) -> bool {
         self.wrapped.contains(package)
     }
@@ -503,5 +592,60 @@ impl Sdks {
         self.assigns
             .get(path)
             .map(|&(s, j)| (s, &self.get(s).assigns[j]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Result<Sdks, String> {
+        let sdk: Sdk = toml::from_str(text).map_err(|e| e.to_string())?;
+        Sdks::from_sdks(vec![sdk])
+    }
+
+    fn err(text: &str) -> String {
+        match one(text) {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(e) => e,
+        }
+    }
+
+    const HEAD: &str = "id = \"x\"\nname = \"X\"\nvendor = \"X\"\nclass = \"advertising\"\ndocs = \"d\"\nglobals = [\"x\"]\n";
+
+    #[test]
+    fn argument_paths() {
+        assert_eq!(arg_path("1"), Some((1, vec![])));
+        assert_eq!(arg_path("2.send_to"), Some((2, vec!["send_to"])));
+        assert_eq!(arg_path("send_to"), None);
+        let bad = format!(
+            "{HEAD}[[call]]\ncallee = \"x\"\narg_prefix = {{ \"send_to\" = \"AW-\" }}\nwhat = \"w\"\n"
+        );
+        assert!(err(&bad).contains("argument index"));
+    }
+
+    #[test]
+    fn on_page_needs_a_marking_shape() {
+        let lone = format!("{HEAD}[[call]]\ncallee = \"x\"\non_page = true\nwhat = \"w\"\n");
+        assert!(err(&lone).contains("marks_page"));
+        let both = format!(
+            "{HEAD}[[call]]\ncallee = \"x\"\nmarks_page = true\non_page = true\nwhat = \"w\"\n"
+        );
+        assert!(err(&both).contains("both"));
+    }
+
+    #[test]
+    fn shadows_name_a_listed_package() {
+        let bad = format!("{HEAD}npm = [\"x-node\"]\nshadows = {{ x = \"npm:y-node\" }}\n");
+        assert!(err(&bad).contains("not in its npm list"));
+        let good = format!("{HEAD}npm = [\"x-node\"]\nshadows = {{ x = \"npm:x-node\" }}\n");
+        let Ok(sdks) = one(&good) else {
+            panic!("rejected")
+        };
+        assert!(sdks.wraps("x-node"));
+        assert_eq!(
+            sdks.shadows("x-node").collect::<Vec<_>>(),
+            vec![("x", "npm:x-node")]
+        );
     }
 }
