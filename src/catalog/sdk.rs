@@ -648,4 +648,33 @@ mod tests {
             vec![("x", "npm:x-node")]
         );
     }
+
+    #[test]
+    fn builtin_google_ads_and_server_side() {
+        let Ok(sdks) = Sdks::builtin() else {
+            panic!("built-in catalog")
+        };
+        let ads = sdks.all.iter().find(|s| s.id == "google-ads").unwrap();
+        assert_eq!(ads.class, SdkClass::Advertising);
+        assert!(ads.calls.iter().any(|c| c.marks_page));
+        // Google Ads' shapes are tried before google-tag's on the shared `gtag` callee.
+        let first = sdks.calls_for("gtag")[0].0;
+        assert_eq!(sdks.get(first).id, "google-ads");
+        for id in [
+            "segment-node",
+            "posthog-node",
+            "sentry-node",
+            "mixpanel-node",
+            "amplitude-node",
+        ] {
+            let s = sdks.all.iter().find(|s| s.id == id).unwrap();
+            assert_eq!(s.class, SdkClass::ServerSide, "{id}");
+            assert!(
+                s.globals.is_empty(),
+                "{id} is recognised by its package only"
+            );
+        }
+        assert_eq!(SdkClass::ServerSide.as_str(), "server-side");
+        assert!(SdkClass::ALL.contains(&SdkClass::ServerSide));
+    }
 }

@@ -1,7 +1,7 @@
-// Order confirmation: Google Ads enhanced conversions via the config command.
+// Order confirmation: Google Ads enhanced conversions via the config command (an AW- id: Google Ads, not GA4).
 const order = window.__CHECKOUT__.order;
 
-gtag('config', 'AW-10987654321', { // expect: phone google-tag
+gtag('config', 'AW-10987654321', { // expect: phone google-ads
   send_page_view: false,
   user_data: {
     phone_number: order.billing.phone,

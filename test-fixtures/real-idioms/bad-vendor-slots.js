@@ -11,8 +11,8 @@ export function initPixel(advancedMatching) {
 fbq('init', '1234567890', { em: window.__ACCOUNT__.contact, ph: readCookie('p'), fn: row[1] }); // expect: email meta-pixel, phone meta-pixel, name meta-pixel
 
 // gtag's user_data, as a named argument and inside config parameters.
-gtag('set', 'user_data', profileFromServer()); // expect: email google-tag
-gtag('config', 'AW-123', { user_data: { phone_number: fields[2] } }); // expect: phone google-tag
+gtag('set', 'user_data', profileFromServer()); // expect: email google-ads
+gtag('config', 'AW-123', { user_data: { phone_number: fields[2] } }); // expect: phone google-ads
 
 // LinkedIn, TikTok, Pinterest, Snap and Sentry identity slots.
 lintrk('setUserData', { email: getValue('#contact') }); // expect: email linkedin-insight

@@ -12,7 +12,7 @@ function shop_conversion_tag($order_id) {
   $order = wc_get_order($order_id);
   $billing_email = $order->get_billing_email();
   echo '<script>
-    gtag("set", "user_data", { email: "' . $billing_email . '" }); // expect: email google-tag
+    gtag("set", "user_data", { email: "' . $billing_email . '" }); // expect: email google-ads
     gtag("event", "conversion", { send_to: "AW-000000000/abc", transaction_id: "' . $order_id . '" });
   </script>';
 }
