@@ -858,4 +858,618 @@ mod tests {
         fn sync<T: Sync + Send>() {}
         sync::<Resolver>();
     }
+
+    /// Writes `files` (path, text) under `root`.
+    fn tree(root: &Path, files: &[(&str, &str)]) {
+        for (f, text) in files {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+    }
+
+    const HELPER: &str = "export function track(v) {}\n";
+
+    /// Resolves `spec` from `from` (relative to `root`) with a new resolver, as a path relative
+    /// to `root`.
+    fn resolved(root: &Path, from: &str, spec: &str) -> Option<String> {
+        Resolver::new()
+            .resolve_fs(&root.join(from), spec)
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+    }
+
+    #[test]
+    fn tsconfig_extends_packages_arrays_and_cycles() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/app/track.ts", HELPER),
+                ("src/pages/a.ts", ""),
+                (
+                    "tsconfig.base.json",
+                    r#"{ "compilerOptions": { "paths": { "@app/*": ["./src/app/*"] } } }"#,
+                ),
+                // A package's config without paths leaves the inherited ones.
+                (
+                    "node_modules/@tsconfig/svelte/tsconfig.json",
+                    r#"{ "compilerOptions": { "strict": true } }"#,
+                ),
+                (
+                    "node_modules/@vue/tsconfig/tsconfig.dom.json",
+                    r#"{ "extends": "./tsconfig.json", "compilerOptions": { "lib": ["DOM"] } }"#,
+                ),
+                (
+                    "node_modules/@vue/tsconfig/tsconfig.json",
+                    r#"{ "extends": "./tsconfig.dom.json" }"#,
+                ),
+                (
+                    "tsconfig.json",
+                    r#"{ "extends": ["./tsconfig.base.json", "@tsconfig/svelte/tsconfig.json", "@vue/tsconfig/tsconfig.dom.json"] }"#,
+                ),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/pages/a.ts", "@app/track").as_deref(),
+            Some("src/app/track.ts")
+        );
+        // A later entry of the array wins.
+        tree(
+            root,
+            &[
+                ("lib/app/track.ts", HELPER),
+                (
+                    "tsconfig.lib.json",
+                    r#"{ "compilerOptions": { "paths": { "@app/*": ["./lib/app/*"] } } }"#,
+                ),
+                (
+                    "tsconfig.json",
+                    r#"{ "extends": ["./tsconfig.base.json", "./tsconfig.lib.json"] }"#,
+                ),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/pages/a.ts", "@app/track").as_deref(),
+            Some("lib/app/track.ts")
+        );
+        // A cycle ends; the config's own paths still count.
+        tree(
+            root,
+            &[
+                (
+                    "cyc/tsconfig.json",
+                    r##"{ "extends": "./other", "compilerOptions": { "paths": { "#x": ["../src/app/track.ts"] } } }"##,
+                ),
+                ("cyc/other.json", r#"{ "extends": "./tsconfig.json" }"#),
+                ("cyc/a.ts", ""),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "cyc/a.ts", "#x").as_deref(),
+            None, // `#` is package.json's: tsconfig is not asked
+        );
+        tree(
+            root,
+            &[(
+                "cyc/tsconfig.json",
+                r#"{ "extends": ["./other", "./tsconfig.json", "missing-package"], "compilerOptions": { "paths": { "x/*": ["../src/app/*"] } } }"#,
+            )],
+        );
+        assert_eq!(
+            resolved(root, "cyc/a.ts", "x/track").as_deref(),
+            Some("src/app/track.ts")
+        );
+        // Invalid JSON is no configuration: the folder above governs.
+        tree(
+            root,
+            &[("bad/tsconfig.json", "{ not json"), ("bad/a.ts", "")],
+        );
+        assert_eq!(
+            resolved(root, "bad/a.ts", "@app/track").as_deref(),
+            Some("lib/app/track.ts")
+        );
+    }
+
+    #[test]
+    fn tsconfig_paths_come_before_the_src_guess() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/track.ts", HELPER),
+                ("app/track.ts", HELPER),
+                ("src/a.ts", ""),
+                (
+                    "tsconfig.json",
+                    r#"{ "compilerOptions": { "paths": { "@/*": ["./app/*"] } } }"#,
+                ),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/a.ts", "@/track").as_deref(),
+            Some("app/track.ts")
+        );
+        // What `paths` does not give falls back to the guess.
+        tree(root, &[("src/only.ts", HELPER)]);
+        assert_eq!(
+            resolved(root, "src/a.ts", "@/only").as_deref(),
+            Some("src/only.ts")
+        );
+    }
+
+    #[test]
+    fn sveltekit_lib_and_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("package.json", r#"{ "name": "kit" }"#),
+                ("src/lib/track.js", HELPER),
+                ("src/routes/+page.js", ""),
+                ("svelte.config.js", "export default { kit: {} };\n"),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/routes/+page.js", "$lib/track").as_deref(),
+            Some("src/lib/track.js")
+        );
+        // `kit.files.lib` and `kit.alias`.
+        tree(
+            root,
+            &[
+                ("app/library/track.js", HELPER),
+                ("app/components/Form.js", HELPER),
+                (
+                    "svelte.config.js",
+                    "import adapter from '@sveltejs/adapter-auto';\n\
+                     const config = { kit: { adapter: adapter(), files: { lib: 'app/library' },\n\
+                     alias: { '$components': 'app/components', '$components/*': 'app/components/*' } } };\n\
+                     export default config;\n",
+                ),
+            ],
+        );
+        let r = |spec| resolved(root, "src/routes/+page.js", spec);
+        assert_eq!(r("$lib/track").as_deref(), Some("app/library/track.js"));
+        assert_eq!(
+            r("$components/Form").as_deref(),
+            Some("app/components/Form.js")
+        );
+        // The generated `.svelte-kit/tsconfig.json` is not there yet: the kit's defaults.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/lib/track.ts", HELPER),
+                ("src/routes/a.ts", ""),
+                (
+                    "tsconfig.json",
+                    r#"{ "extends": "./.svelte-kit/tsconfig.json" }"#,
+                ),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/routes/a.ts", "$lib/track").as_deref(),
+            Some("src/lib/track.ts")
+        );
+    }
+
+    #[test]
+    fn vite_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/utils/track.js", HELPER),
+                ("src/shared/index.ts", HELPER),
+                ("src/deep/x.ts", HELPER),
+                ("lib/y.ts", HELPER),
+                ("web/z.ts", HELPER),
+                ("src/pages/a.js", ""),
+                (
+                    "vite.config.ts",
+                    "import path from 'node:path';\n\
+                     import { fileURLToPath, URL } from 'node:url';\n\
+                     import { defineConfig } from 'vite';\n\
+                     const src = path.resolve(__dirname, './src');\n\
+                     export default defineConfig(({ mode }) => ({\n\
+                       resolve: { alias: {\n\
+                         '@utils': path.resolve(__dirname, 'src/utils'),\n\
+                         '@': fileURLToPath(new URL('./src', import.meta.url)),\n\
+                         shared: `${__dirname}/src/shared`,\n\
+                         '#deep': path.join(src, 'deep'),\n\
+                         lib: '/lib',\n\
+                         dyn: process.env.DIR,\n\
+                       } },\n\
+                     }));\n",
+                ),
+            ],
+        );
+        let r = |spec| resolved(root, "src/pages/a.js", spec);
+        assert_eq!(r("@utils/track").as_deref(), Some("src/utils/track.js"));
+        assert_eq!(r("@/utils/track").as_deref(), Some("src/utils/track.js"));
+        assert_eq!(r("shared").as_deref(), Some("src/shared/index.ts"));
+        assert_eq!(r("lib/y").as_deref(), Some("lib/y.ts"));
+        // A key matches exactly or followed by `/`, never as a bare prefix.
+        assert_eq!(r("@utilsx/track"), None);
+        assert_eq!(r("sharedx"), None);
+        assert_eq!(r("dyn/x"), None);
+        // The array form.
+        tree(
+            root,
+            &[(
+                "vite.config.ts",
+                "export default {\n\
+                   resolve: { alias: [\n\
+                     { find: '~web', replacement: path.resolve(__dirname, 'web') },\n\
+                     { find: /^@x\\//, replacement: 'src/deep/' },\n\
+                   ] },\n\
+                 };\n",
+            )],
+        );
+        let r = |spec| resolved(root, "src/pages/a.js", spec);
+        assert_eq!(r("~web/z").as_deref(), Some("web/z.ts"));
+        assert_eq!(r("@x/x"), None);
+    }
+
+    #[test]
+    fn webpack_vue_and_nuxt_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/utils/track.js", HELPER),
+                ("src/utils/index.js", HELPER),
+                ("src/pages/a.js", ""),
+                (
+                    "webpack.config.js",
+                    "const path = require('path');\n\
+                     module.exports = {\n\
+                       entry: './src/index.js',\n\
+                       resolve: { alias: {\n\
+                         Utilities: path.resolve(__dirname, 'src/utils/'),\n\
+                         Exact$: path.resolve(__dirname, 'src/utils/track.js'),\n\
+                         Several: [path.resolve(__dirname, 'src/utils'), 'elsewhere'],\n\
+                       } },\n\
+                     };\n",
+                ),
+            ],
+        );
+        let r = |spec| resolved(root, "src/pages/a.js", spec);
+        assert_eq!(r("Utilities/track").as_deref(), Some("src/utils/track.js"));
+        assert_eq!(r("Exact").as_deref(), Some("src/utils/track.js"));
+        assert_eq!(r("Exact/track"), None);
+        assert_eq!(r("Several/track").as_deref(), Some("src/utils/track.js"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("src/utils/track.js", HELPER),
+                ("src/pages/a.js", ""),
+                (
+                    "vue.config.js",
+                    "const { defineConfig } = require('@vue/cli-service');\n\
+                     module.exports = defineConfig({ configureWebpack: { resolve: { alias: {\n\
+                       '@u': require('path').resolve(__dirname, 'src/utils') } } } });\n",
+                ),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "src/pages/a.js", "@u/track").as_deref(),
+            Some("src/utils/track.js")
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                ("utils/track.ts", HELPER),
+                ("client/utils/track.ts", HELPER),
+                ("shared/x.ts", HELPER),
+                ("pages/a.vue", ""),
+                ("client/pages/a.vue", ""),
+                (
+                    "nuxt.config.ts",
+                    "export default defineNuxtConfig({ alias: { '@shared': './shared' } });\n",
+                ),
+            ],
+        );
+        let r = |spec| resolved(root, "pages/a.vue", spec);
+        assert_eq!(r("~/utils/track").as_deref(), Some("utils/track.ts"));
+        assert_eq!(r("@/utils/track").as_deref(), Some("utils/track.ts"));
+        assert_eq!(r("~~/utils/track").as_deref(), Some("utils/track.ts"));
+        assert_eq!(r("@shared/x").as_deref(), Some("shared/x.ts"));
+        tree(
+            root,
+            &[(
+                "nuxt.config.ts",
+                "export default defineNuxtConfig({ srcDir: 'client/' });\n",
+            )],
+        );
+        let r = |spec| resolved(root, "client/pages/a.vue", spec);
+        assert_eq!(r("~/utils/track").as_deref(), Some("client/utils/track.ts"));
+        assert_eq!(r("@@/utils/track").as_deref(), Some("utils/track.ts"));
+    }
+
+    #[test]
+    fn odd_configurations_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let huge = format!(
+            "export default {{ resolve: {{ alias: {} }} }};",
+            "[".repeat(5000)
+        );
+        tree(
+            root,
+            &[
+                ("a/vite.config.js", "export default {{{ not javascript"),
+                ("a/src/x.js", ""),
+                ("b/vite.config.js", &huge),
+                ("b/src/x.js", ""),
+                ("c/webpack.config.js", "module.exports = makeConfig(process.env);"),
+                ("c/src/x.js", ""),
+                // An alias pointing out of the tree, and one to itself.
+                (
+                    "d/vite.config.js",
+                    "export default { resolve: { alias: { out: '../../../../..', self: 'self' } } };",
+                ),
+                ("d/src/x.js", ""),
+                ("e/package.json", "{ \"imports\": 12, \"workspaces\": \"nope\" }"),
+                ("e/src/x.js", ""),
+                ("f/package.json", "not json"),
+                ("f/src/x.js", ""),
+            ],
+        );
+        for d in ["a", "b", "c", "d", "e", "f"] {
+            let from = format!("{d}/src/x.js");
+            for spec in [
+                "out/etc/passwd",
+                "self/x",
+                "#lib/x",
+                "@acme/x",
+                "react",
+                "$lib/x",
+            ] {
+                assert_eq!(resolved(root, &from, spec), None, "{d} {spec}");
+            }
+        }
+    }
+
+    #[test]
+    fn package_json_imports() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                (
+                    "package.json",
+                    r##"{ "name": "app", "imports": {
+                        "#lib/*": "./src/lib/*.js",
+                        "#track": { "node": "./server/track.js", "import": "./src/lib/track.js" },
+                        "#deep/*": ["./nope/*.js", "./src/lib/deep/*.js"],
+                        "#dep": "some-package"
+                    } }"##,
+                ),
+                ("src/lib/track.ts", HELPER),
+                ("src/lib/deep/x.js", HELPER),
+                ("server/track.js", HELPER),
+                ("src/pages/a.js", ""),
+                // A nearer package.json governs below it.
+                (
+                    "sub/package.json",
+                    r##"{ "imports": { "#lib/*": "./own/*.js" } }"##,
+                ),
+                ("sub/own/track.js", HELPER),
+                ("sub/a.js", ""),
+            ],
+        );
+        let r = |spec| resolved(root, "src/pages/a.js", spec);
+        assert_eq!(r("#lib/track").as_deref(), Some("src/lib/track.ts"));
+        assert_eq!(r("#track").as_deref(), Some("src/lib/track.ts"));
+        assert_eq!(r("#deep/x").as_deref(), Some("src/lib/deep/x.js"));
+        assert_eq!(r("#dep"), None);
+        assert_eq!(r("#missing"), None);
+        assert_eq!(
+            resolved(root, "sub/a.js", "#lib/track").as_deref(),
+            Some("sub/own/track.js")
+        );
+    }
+
+    #[test]
+    fn workspace_packages() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                (
+                    "package.json",
+                    r#"{ "private": true, "workspaces": ["packages/*", "apps/*", "!packages/ignored"] }"#,
+                ),
+                (
+                    "packages/analytics/package.json",
+                    r#"{ "name": "@acme/analytics", "main": "src/index.ts" }"#,
+                ),
+                ("packages/analytics/src/index.ts", HELPER),
+                ("packages/analytics/src/track.ts", HELPER),
+                // `main` into dist that is not committed: the src twin.
+                (
+                    "packages/utils/package.json",
+                    r#"{ "name": "utils", "main": "dist/index.js", "types": "dist/index.d.ts" }"#,
+                ),
+                ("packages/utils/src/index.ts", HELPER),
+                // exports with conditions and subpath patterns, built output committed.
+                (
+                    "packages/kit/package.json",
+                    r#"{ "name": "@acme/kit", "exports": {
+                        ".": { "types": "./dist/index.d.ts", "import": "./dist/esm/index.mjs", "require": "./dist/index.cjs" },
+                        "./track": "./src/track/main.ts",
+                        "./features/*": "./src/features/*.ts"
+                    } }"#,
+                ),
+                ("packages/kit/dist/esm/index.mjs", "/* built */"),
+                ("packages/kit/src/index.ts", HELPER),
+                ("packages/kit/src/track/main.ts", HELPER),
+                ("packages/kit/src/features/login.ts", HELPER),
+                // Only built output: that is the package's code.
+                (
+                    "packages/built/package.json",
+                    r#"{ "name": "built", "module": "dist/built.mjs" }"#,
+                ),
+                ("packages/built/dist/built.mjs", HELPER),
+                ("packages/ignored/package.json", r#"{ "name": "ignored" }"#),
+                ("packages/ignored/index.js", HELPER),
+                ("apps/web/package.json", r#"{ "name": "web" }"#),
+                ("apps/web/src/a.ts", ""),
+            ],
+        );
+        let r = |spec| resolved(root, "apps/web/src/a.ts", spec);
+        assert_eq!(
+            r("@acme/analytics").as_deref(),
+            Some("packages/analytics/src/index.ts")
+        );
+        assert_eq!(
+            r("@acme/analytics/track").as_deref(),
+            Some("packages/analytics/src/track.ts")
+        );
+        assert_eq!(r("utils").as_deref(), Some("packages/utils/src/index.ts"));
+        assert_eq!(r("@acme/kit").as_deref(), Some("packages/kit/src/index.ts"));
+        assert_eq!(
+            r("@acme/kit/track").as_deref(),
+            Some("packages/kit/src/track/main.ts")
+        );
+        assert_eq!(
+            r("@acme/kit/features/login").as_deref(),
+            Some("packages/kit/src/features/login.ts")
+        );
+        assert_eq!(r("built").as_deref(), Some("packages/built/dist/built.mjs"));
+        assert_eq!(r("ignored"), None);
+        assert_eq!(r("react"), None);
+        assert_eq!(r("@acme/other"), None);
+    }
+
+    #[test]
+    fn workspaces_of_pnpm_yarn_and_tsconfig_references() {
+        // pnpm-workspace.yaml with `**`, and yarn's object form.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                (
+                    "pnpm-workspace.yaml",
+                    "# the workspace\npackages:\n  - 'packages/**'   # all of them\n  - \"apps/*\"\n  - '!**/test/**'\ncatalog:\n  react: ^18\n",
+                ),
+                ("package.json", r#"{ "name": "root" }"#),
+                ("packages/group/analytics/package.json", r#"{ "name": "@acme/analytics" }"#),
+                ("packages/group/analytics/src/index.ts", HELPER),
+                ("apps/web/src/a.ts", ""),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "apps/web/src/a.ts", "@acme/analytics").as_deref(),
+            Some("packages/group/analytics/src/index.ts")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tree(
+            root,
+            &[
+                (
+                    "package.json",
+                    r#"{ "workspaces": { "packages": ["libs/*"] } }"#,
+                ),
+                ("libs/a/package.json", r#"{ "name": "lib-a" }"#),
+                ("libs/a/index.js", HELPER),
+                (
+                    "tsconfig.json",
+                    r#"{ "files": [], "references": [{ "path": "./tools/b" }, { "path": "./tools/c/tsconfig.build.json" }] }"#,
+                ),
+                (
+                    "tools/b/package.json",
+                    r#"{ "name": "tool-b", "source": "lib/main.ts" }"#,
+                ),
+                ("tools/b/lib/main.ts", HELPER),
+                ("tools/c/package.json", r#"{ "name": "tool-c" }"#),
+                ("tools/c/src/index.ts", HELPER),
+                ("app/x.js", ""),
+            ],
+        );
+        let r = |spec| resolved(root, "app/x.js", spec);
+        assert_eq!(r("lib-a").as_deref(), Some("libs/a/index.js"));
+        assert_eq!(r("tool-b").as_deref(), Some("tools/b/lib/main.ts"));
+        assert_eq!(r("tool-c").as_deref(), Some("tools/c/src/index.ts"));
+    }
+
+    #[test]
+    fn reads_yaml_lists() {
+        assert_eq!(
+            packages::yaml_list("packages: ['a/*', \"b\" , c]\n", "packages"),
+            ["a/*", "b", "c"]
+        );
+        assert_eq!(
+            packages::yaml_list(
+                "other:\n  - x\npackages:\n  - a/*\n\n  - 'b/**' # c\nnext: 1\n  - z\n",
+                "packages"
+            ),
+            ["a/*", "b/**"]
+        );
+        assert!(packages::yaml_list("packagesx:\n  - a\n", "packages").is_empty());
+    }
+
+    #[test]
+    fn resolution_configs_an_editor_watches() {
+        for n in [
+            "tsconfig.json",
+            "tsconfig.app.json",
+            "jsconfig.json",
+            "package.json",
+            "pnpm-workspace.yaml",
+            "svelte.config.js",
+            "vite.config.mts",
+            "webpack.config.cjs",
+            "nuxt.config.ts",
+            "vue.config.js",
+        ] {
+            assert!(is_resolution_config(n), "{n}");
+        }
+        assert!(!is_resolution_config("index.js"));
+    }
+
+    /// A scan started in a folder names files relative to it: `__dirname` is that relative
+    /// folder too, and what the alias gives is found among the walked files.
+    #[test]
+    fn relative_importers() {
+        let dir = tempfile::Builder::new()
+            .prefix(".resolve-test")
+            .tempdir_in(".")
+            .unwrap();
+        let rel = PathBuf::from(dir.path().file_name().unwrap());
+        tree(
+            &rel,
+            &[
+                ("src/utils/track.js", HELPER),
+                ("src/pages/a.js", ""),
+                (
+                    "vite.config.js",
+                    "export default { resolve: { alias: { '@utils': path.resolve(__dirname, 'src/utils') } } };",
+                ),
+            ],
+        );
+        let target = rel.join("src/utils/track.js");
+        let exists = |p: &Path| p == target;
+        assert_eq!(
+            Resolver::new().resolve(&rel.join("src/pages/a.js"), "@utils/track", &exists),
+            Some(target.clone())
+        );
+    }
 }

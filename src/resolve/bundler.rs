@@ -345,12 +345,15 @@ impl<'a> Eval<'a> {
         out
     }
 
-    /// Where an alias' path points: relative to the configuration's folder, and a `/src` that
-    /// is no folder of the disk is vite's root-relative form.
+    /// Where an alias' path points: relative to the configuration's folder; `/src` is vite's
+    /// root-relative form when the root has it.
     fn target(&self, value: &str) -> PathBuf {
         let p = Path::new(value);
-        if p.is_absolute() && !p.starts_with(self.dir) && !p.exists() {
-            return normalize(&self.dir.join(value.trim_start_matches('/')));
+        if p.is_absolute() && !p.starts_with(self.dir) {
+            let in_root = normalize(&self.dir.join(value.trim_start_matches('/')));
+            if in_root.exists() {
+                return in_root;
+            }
         }
         normalize(&self.dir.join(p))
     }

@@ -354,17 +354,12 @@ pub(super) fn declares_workspace(dir: &Path, names: &[&str], package: Option<&Pa
 pub(super) fn yaml_list(text: &str, key: &str) -> Vec<String> {
     let unquote = |s: &str| {
         let s = s.trim();
-        let s = match s.find(" #") {
-            Some(i) if !s.starts_with(['\'', '"']) => &s[..i],
-            _ => s,
-        };
-        let s = s.trim();
-        let s = s
-            .strip_prefix('\'')
-            .and_then(|s| s.strip_suffix('\''))
-            .or_else(|| s.strip_prefix('"').and_then(|s| s.strip_suffix('"')))
-            .unwrap_or(s);
-        s.to_string()
+        if let Some(q) = s.chars().next().filter(|c| matches!(c, '\'' | '"')) {
+            let rest = &s[1..];
+            return rest.find(q).map_or(rest, |end| &rest[..end]).to_string();
+        }
+        let s = s.find(" #").map_or(s, |i| &s[..i]);
+        s.trim().to_string()
     };
     let mut out = Vec::new();
     let mut lines = text.lines();
