@@ -1197,6 +1197,18 @@ mod tests {
         let r = |spec| resolved(root, "client/pages/a.vue", spec);
         assert_eq!(r("~/utils/track").as_deref(), Some("client/utils/track.ts"));
         assert_eq!(r("@@/utils/track").as_deref(), Some("utils/track.ts"));
+        // Nuxt 4: `app/` when no `srcDir` is set.
+        tree(
+            root,
+            &[
+                ("nuxt.config.ts", "export default defineNuxtConfig({});\n"),
+                ("app/composables/useTrack.ts", HELPER),
+            ],
+        );
+        assert_eq!(
+            resolved(root, "pages/a.vue", "~/composables/useTrack").as_deref(),
+            Some("app/composables/useTrack.ts")
+        );
     }
 
     #[test]

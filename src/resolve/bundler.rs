@@ -150,9 +150,17 @@ fn defaults(dir: &Path, name: &str, config: Option<(&Eval, &ObjectLit)>) -> Vec<
         let lib = setting(&["kit", "files", "lib"]).unwrap_or_else(|| dir.join("src/lib"));
         out.extend(Alias::new("$lib", lib));
     } else if name.starts_with("nuxt.") {
-        let src = setting(&["srcDir"]).unwrap_or_else(|| dir.to_path_buf());
+        let src = setting(&["srcDir"]);
+        let explicit = src.is_some();
+        let src = src.unwrap_or_else(|| dir.to_path_buf());
         for key in ["~", "@"] {
             out.extend(Alias::new(key, src.clone()));
+        }
+        // Nuxt 4's default `srcDir` is `app/`: tried after the root when none is set.
+        if !explicit {
+            for key in ["~", "@"] {
+                out.extend(Alias::new(key, dir.join("app")));
+            }
         }
         for key in ["~~", "@@"] {
             out.extend(Alias::new(key, dir.to_path_buf()));
