@@ -7,7 +7,8 @@
 //! Each workspace folder is a [`Workspace`]: the nearest `overshare.toml` governs each file (its
 //! sinks, sources, sanitizers, levels and overrides, as for `check`), the folder's templates
 //! make the field index, and open buffers overlay the disk. Saving or changing an
-//! `overshare.toml` (or a tsconfig/jsconfig) makes every workspace read its configuration again
+//! `overshare.toml` (or a file module resolution reads: tsconfig, `package.json`, a bundler
+//! configuration) makes every workspace read its configuration again
 //! and re-publishes every open buffer's diagnostics.
 
 use crate::config::FILE_NAME as CONFIG_FILE;
@@ -299,15 +300,15 @@ impl Server {
         }
     }
 
-    /// Whether `uri` is a file that changes how others are analysed: an `overshare.toml`, a
-    /// tsconfig or jsconfig.
+    /// Whether `uri` is a file that changes how others are analysed: an `overshare.toml`, or a
+    /// file module resolution reads (tsconfig, `package.json`, a bundler's configuration).
     fn is_config(&self, uri: &Url) -> bool {
         let Ok(path) = uri.to_file_path() else {
             return false;
         };
         path.file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| n == CONFIG_FILE || n == "tsconfig.json" || n == "jsconfig.json")
+            .is_some_and(|n| n == CONFIG_FILE || crate::resolve::is_resolution_config(n))
     }
 
     /// Every workspace reads its configurations again when next needed, and every open

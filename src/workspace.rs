@@ -140,7 +140,8 @@ pub struct Workspace {
     fixed: Option<Arc<Settings>>,
     configs: Mutex<Configs>,
     project: RwLock<Arc<FieldIndex>>,
-    /// Resolves imports; it caches each folder's tsconfig, so a reload makes a new one.
+    /// Resolves imports; it caches what it read of each folder (tsconfig, package.json, bundler
+    /// configurations), so a reload makes a new one.
     resolver: RwLock<Arc<Resolver>>,
     /// Unsaved editor buffers, by absolute path: they win over the disk.
     overlay: RwLock<HashMap<PathBuf, Arc<str>>>,
@@ -241,15 +242,16 @@ impl Workspace {
         out
     }
 
-    /// Forgets every configuration and tsconfig read (they are read again when next needed):
-    /// after an `overshare.toml`, `tsconfig.json` or `jsconfig.json` was created, edited or
-    /// deleted.
+    /// Forgets every configuration read, its own and module resolution's (they are read again
+    /// when next needed): after an `overshare.toml`, a tsconfig, `package.json` or bundler
+    /// configuration was created, edited or deleted.
     pub fn reload(&self) {
         *self.configs.lock().unwrap_or_else(|e| e.into_inner()) = Configs::default();
         *self.resolver.write().unwrap_or_else(|e| e.into_inner()) = Arc::default();
     }
 
-    /// The module resolver (tsconfig `paths` and `baseUrl`, aliases).
+    /// The module resolver (tsconfig `paths` and `baseUrl`, bundler aliases, package.json
+    /// `imports`, workspace packages).
     pub fn resolver(&self) -> Arc<Resolver> {
         self.resolver
             .read()
