@@ -16,6 +16,7 @@ mod curly;
 mod erb;
 mod php;
 mod php_code;
+mod php_js;
 mod razor;
 
 pub use curly::looks_like_template;
@@ -94,8 +95,15 @@ pub fn extract_php_snippet(text: &str) -> Option<Extracted> {
 fn extract_from(text: &str, dialect: ServerDialect, php_from: Option<usize>) -> Extracted {
     let mut found = scan(text.as_bytes(), dialect, php_from);
     found.pieces.sort_by_key(|p| (p.start, p.end));
+    let mut out = masked_page(text, dialect, &mut found);
+    php_js::add(&mut out, &found.php_scripts, dialect.name());
+    out
+}
+
+/// The page masked, the speculative groups that break a script given up.
+fn masked_page(text: &str, dialect: ServerDialect, found: &mut Scan) -> Extracted {
     loop {
-        let out = mask(text, dialect, &found);
+        let out = mask(text, dialect, found);
         if found.groups.is_empty() {
             return out;
         }
@@ -356,6 +364,8 @@ struct Scan<'t> {
     group: Option<usize>,
     /// Open ERB Ruby blocks: for a `javascript_tag do` block, its opening piece.
     ruby_blocks: Vec<Option<usize>>,
+    /// JavaScript PHP code builds in string literals and hands to an emitter.
+    php_scripts: Vec<php_js::PhpScript>,
 }
 
 fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
@@ -367,6 +377,7 @@ fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
         groups: Vec::new(),
         group: None,
         ruby_blocks: Vec::new(),
+        php_scripts: Vec::new(),
     };
     if dialect == ServerDialect::Razor {
         s.razor(0, b.len());
