@@ -195,6 +195,23 @@ mod tests {
     }
 
     #[test]
+    fn attributes_after_a_handler_without_a_space() {
+        let text = "<script>let user;</script>\n<button on:click={() => { fbq('track', 'X', { em: user.email }) }}style={{ color: 'red' }} on:blur={() => { if (a) { b() }}}use:tip={{ text: 'x' }}>A</button>";
+        let ex = extract(text);
+        let found: Vec<String> = exprs(text, &ex).into_iter().map(|e| e.2).collect();
+        assert_eq!(
+            found,
+            [
+                "() => { fbq('track', 'X', { em: user.email }) }",
+                "() => { if (a) { b() }}"
+            ]
+        );
+        for b in &ex.blocks {
+            parse_block(text, b).unwrap_or_else(|e| panic!("{b:?}: {}", e.message));
+        }
+    }
+
+    #[test]
     fn javascript_expressions_without_ts() {
         let text = "<script>let n = 0;</script><b class=\"n\" on:click={() => n++}>{n}</b>";
         let ex = extract(text);
