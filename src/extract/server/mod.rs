@@ -166,6 +166,24 @@ fn mask(text: &str, dialect: ServerDialect, found: &Scan) -> Extracted {
         }
         if in_js(p.start) {
             let len = p.end - p.start;
+            // `<?= wp_json_encode($data) ?>` of an array built before: its object, when it fits.
+            let object = found
+                .objects
+                .iter()
+                .find(|o| o.0 == p.start)
+                .and_then(|o| php_js::render_object(&o.1, interpolations.len(), len));
+            if let Some((text, outs)) = object {
+                bytes[p.start..p.start + text.len()].copy_from_slice(text.as_bytes());
+                for (s, e, expr, placeholder) in outs {
+                    interpolations.push(Interpolation {
+                        span: ByteSpan::new(s as u32, e as u32),
+                        expr,
+                        dialect: dialect.name(),
+                        placeholder,
+                    });
+                }
+                continue;
+            }
             let mut placeholder = format!("_${}", interpolations.len());
             if placeholder.len() > len {
                 continue;
@@ -366,6 +384,8 @@ struct Scan<'t> {
     ruby_blocks: Vec<Option<usize>>,
     /// JavaScript PHP code builds in string literals and hands to an emitter.
     php_scripts: Vec<php_js::PhpScript>,
+    /// Output tags printing an encoded array built before them, by tag start.
+    objects: Vec<(usize, Vec<php_js::Part>)>,
 }
 
 fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
@@ -378,6 +398,7 @@ fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
         group: None,
         ruby_blocks: Vec::new(),
         php_scripts: Vec::new(),
+        objects: Vec::new(),
     };
     if dialect == ServerDialect::Razor {
         s.razor(0, b.len());

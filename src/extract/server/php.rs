@@ -75,6 +75,9 @@ impl Scan<'_> {
             php_echo(&text)
         };
         if let Some(expr) = expr {
+            if let Some(obj) = php_js::encoded_array(b, start, &expr) {
+                self.objects.push((start, obj));
+            }
             self.output(start, end, expr);
             return;
         }

@@ -370,7 +370,12 @@ impl Reader<'_> {
         if n == 0 || s + 1 + n != e {
             return None;
         }
-        let name = &code[s..e];
+        self.array_var(&code[s..e], s, depth)
+    }
+
+    /// The array variable `name` (`$data`) as built in the function before lexed offset `s`.
+    fn array_var(&self, name: &[u8], s: usize, depth: usize) -> Option<Vec<Part>> {
+        let code = self.code();
         let scope = function_start(code, s);
         let mut entries: Vec<Vec<Part>> = Vec::new();
         let mut k = scope;
@@ -588,6 +593,70 @@ impl Reader<'_> {
 enum Assigned {
     Text(Vec<Part>),
     Value(usize, usize),
+}
+
+/// What `<?= wp_json_encode($data) ?>` at `tag_start` prints when `$data` is an array built in
+/// the PHP code before it (in the last `<?php` block that builds it): an object whose values
+/// are outputs.
+pub(super) fn encoded_array(b: &[u8], tag_start: usize, expr: &str) -> Option<Vec<Part>> {
+    let arg = expr
+        .strip_prefix("wp_json_encode")
+        .or_else(|| expr.strip_prefix("json_encode"))?
+        .trim_start()
+        .strip_prefix('(')?
+        .strip_suffix(')')?;
+    let var = arg.split(',').next()?.trim();
+    let n = var.len();
+    if n < 2 || !var.starts_with('$') || !var[1..].bytes().all(is_ident) {
+        return None;
+    }
+    let mut at = tag_start;
+    for _ in 0..50 {
+        let open = b[..at]
+            .windows(5)
+            .rposition(|w| w.eq_ignore_ascii_case(b"<?php"))?;
+        let from = open + 5;
+        let to =
+            crate::extract::bytes::find(b, from, b"?>").map_or(tag_start, |k| k.min(tag_start));
+        if b[from..to].windows(n).any(|w| w == var.as_bytes()) {
+            let lexed = lex(b, from, to);
+            let r = Reader {
+                b,
+                from,
+                lexed: &lexed,
+            };
+            if let Some(obj) = r.array_var(var.as_bytes(), lexed.code.len(), 0) {
+                return Some(obj);
+            }
+        }
+        at = open;
+    }
+    None
+}
+
+/// An output of a rendered object: its span in the file, expression and placeholder.
+pub(super) type RenderedOutput = (usize, usize, String, String);
+
+/// Renders an object read by [`encoded_array`] for the masked page: its text, with the outputs
+/// numbered from `first`, when it fits in `len` bytes.
+pub(super) fn render_object(
+    parts: &[Part],
+    first: usize,
+    len: usize,
+) -> Option<(String, Vec<RenderedOutput>)> {
+    let mut text = String::new();
+    let mut outs = Vec::new();
+    for p in parts {
+        match p {
+            Part::Raw { text: t, .. } | Part::Synth(t) => text.push_str(t),
+            Part::Output { span, expr } => {
+                let placeholder = format!("_${}", first + outs.len());
+                text.push_str(&placeholder);
+                outs.push((span.0, span.1, expr.clone(), placeholder));
+            }
+        }
+    }
+    (text.len() <= len && text.is_ascii() && !text.contains('\n')).then_some((text, outs))
 }
 
 /// An interpolation at `i` in a double-quoted or heredoc literal ending at `c1`: `{$expr}`,
@@ -1001,6 +1070,42 @@ mod tests {
                 "$user->first_name"
             ]
         );
+    }
+
+    #[test]
+    fn encoded_arrays_in_output_tags() {
+        let text = "<?php\n$d = array( 'em' => $u->user_email );\n$d['ph'] = $phone;\n$e = ['customer_email_address' => $m];\n?>\n<script>\n  fbq('init', '1', <?= wp_json_encode( $d ) ?>);\n  fbq('init', '1', <?= json_encode($e) ?>);\n</script>";
+        let ex = extract(text, ServerDialect::Php);
+        let masked = ex.masked.as_deref().unwrap();
+        assert_eq!(masked.len(), text.len());
+        assert!(
+            masked.contains("fbq('init', '1', {\"em\":_$0,\"ph\":_$1}        );"),
+            "{masked}"
+        );
+        // Too long for the tag: one output, named by the expression.
+        assert!(
+            masked.contains("fbq('init', '1', _$2___________________);"),
+            "{masked}"
+        );
+        let exprs: Vec<(&str, &str)> = ex
+            .interpolations
+            .iter()
+            .map(|i| {
+                let s = &text[i.span.start as usize..i.span.end as usize];
+                (s, i.expr.as_str())
+            })
+            .collect();
+        assert_eq!(
+            exprs,
+            [
+                ("$u->user_email", "$u->user_email"),
+                ("$phone", "$phone"),
+                ("<?= json_encode($e) ?>", "json_encode($e)")
+            ]
+        );
+        for b in &ex.blocks {
+            crate::parse::parse_block(masked, b).unwrap();
+        }
     }
 
     #[test]
