@@ -287,6 +287,16 @@ pub(crate) fn fill_braces(text: &str) -> (String, Vec<(usize, usize)>) {
         match match_js_bracket(b, open) {
             Some(close) if b[close] == b'}' => {
                 out[open + 1..close].fill(b'_');
+                // An attribute value the next attribute follows without a space
+                // (`on:click={() => {…}}style={…}`): its closing brace reads as one, so the
+                // tokenizer ends the value there; the pair still says where it closes.
+                if open > 0
+                    && b[open - 1] == b'='
+                    && b.get(close + 1)
+                        .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'{'))
+                {
+                    out[close] = b' ';
+                }
                 pairs.push((open, close));
                 close + 1
             }
@@ -659,6 +669,10 @@ impl Scanner<'_, '_> {
     fn brace_expr(&self, a: &Attr) -> Option<Range<usize>> {
         let (r, _) = self.raw_value(a)?;
         let t = trim_range(self.file, r);
+        if let Ok(k) = self.pairs.binary_search_by_key(&t.start, |&(open, _)| open) {
+            let e = trim_range(self.file, t.start + 1..self.pairs[k].1);
+            return (!e.is_empty()).then_some(e);
+        }
         let inner = self.file.get(t.clone())?;
         (inner.starts_with('{') && inner.ends_with('}') && inner.len() >= 2)
             .then(|| trim_range(self.file, t.start + 1..t.end - 1))

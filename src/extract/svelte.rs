@@ -4,7 +4,7 @@
 //! (`on:change={() => f()}` would end the tag at `=>`); see [`super::html::fill_braces`].
 
 use super::html::{scan_markup, Markup, MarkupDialect};
-use super::{BlockKind, Extracted, Lang, ScriptBlock};
+use super::{BlockKind, Extracted, Lang, OffsetMap, OffsetSeg, ScriptBlock};
 use crate::source::ByteSpan;
 
 /// Extracts a `.svelte` file.
@@ -29,7 +29,31 @@ pub fn extract(text: &str) -> Extracted {
         }
     }
     out.blocks.sort_by_key(|b| b.span.start);
+    parenthesize_objects(text, &mut out);
     out
+}
+
+/// A template expression that starts with `{` (`{ {a: 1}.a }`, `value={{ a: 1 }}` read as
+/// its inner `{ a: 1 }`) is an object literal, not a block: parsed in parentheses, mapped
+/// back onto its bytes.
+fn parenthesize_objects(text: &str, out: &mut Extracted) {
+    for (i, b) in out.blocks.iter_mut().enumerate() {
+        if !matches!(b.kind, BlockKind::TemplateExpr { .. }) || b.decoded.is_some() {
+            continue;
+        }
+        let code = &text[b.span.start as usize..b.span.end as usize];
+        if !code.starts_with('{') {
+            continue;
+        }
+        b.decoded = Some(format!("({code})"));
+        let seg = OffsetSeg {
+            decoded: 1,
+            file: b.span.start,
+            decoded_len: code.len() as u32,
+            file_len: code.len() as u32,
+        };
+        out.offset_maps.push((i, OffsetMap::new(vec![seg])));
+    }
 }
 
 /// The frontmatter of an Astro file: the range between a leading `---` line and the next
@@ -82,6 +106,7 @@ pub fn extract_astro(text: &str) -> Extracted {
         &mut out,
     );
     out.blocks.sort_by_key(|b| b.span.start);
+    parenthesize_objects(text, &mut out);
     out
 }
 
@@ -192,6 +217,37 @@ mod tests {
             slice(COMPONENT, inputs[0].span),
             "<input bind:value={phone} type=\"tel\" on:change={() => gtag('event','x',{p: phone})}>"
         );
+    }
+
+    #[test]
+    fn attributes_after_a_handler_without_a_space() {
+        let text = "<script>let user;</script>\n<button on:click={() => { fbq('track', 'X', { em: user.email }) }}style={{ color: 'red' }} on:blur={() => { if (a) { b() }}}use:tip={{ text: 'x' }}>A</button>";
+        let ex = extract(text);
+        let found: Vec<String> = exprs(text, &ex).into_iter().map(|e| e.2).collect();
+        assert_eq!(
+            found,
+            [
+                "() => { fbq('track', 'X', { em: user.email }) }",
+                "() => { if (a) { b() }}"
+            ]
+        );
+        for b in &ex.blocks {
+            parse_block(text, b).unwrap_or_else(|e| panic!("{b:?}: {}", e.message));
+        }
+    }
+
+    #[test]
+    fn object_literal_expressions() {
+        let text = "<script>let user;</script>\n<p>{ {a: user.email}.a }</p><i>{{b: 1}}</i>";
+        let ex = extract(text);
+        let found: Vec<String> = exprs(text, &ex).into_iter().map(|e| e.2).collect();
+        assert_eq!(found, ["({a: user.email}.a)", "({b: 1})"]);
+        for (i, b) in ex.blocks.iter().enumerate() {
+            let p = crate::parse::parse_block_mapped(text, b, 0, ex.offset_map(i));
+            p.unwrap_or_else(|e| panic!("{b:?}: {}", e.message));
+        }
+        let map = ex.offset_map(1).unwrap();
+        assert_eq!(map.start(2) as usize, text.find("a: user").unwrap());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod curly;
 mod erb;
 mod php;
 mod php_code;
+mod php_js;
 mod razor;
 
 pub use curly::looks_like_template;
@@ -94,8 +95,15 @@ pub fn extract_php_snippet(text: &str) -> Option<Extracted> {
 fn extract_from(text: &str, dialect: ServerDialect, php_from: Option<usize>) -> Extracted {
     let mut found = scan(text.as_bytes(), dialect, php_from);
     found.pieces.sort_by_key(|p| (p.start, p.end));
+    let mut out = masked_page(text, dialect, &mut found);
+    php_js::add(&mut out, &found.php_scripts, dialect.name());
+    out
+}
+
+/// The page masked, the speculative groups that break a script given up.
+fn masked_page(text: &str, dialect: ServerDialect, found: &mut Scan) -> Extracted {
     loop {
-        let out = mask(text, dialect, &found);
+        let out = mask(text, dialect, found);
         if found.groups.is_empty() {
             return out;
         }
@@ -158,6 +166,24 @@ fn mask(text: &str, dialect: ServerDialect, found: &Scan) -> Extracted {
         }
         if in_js(p.start) {
             let len = p.end - p.start;
+            // `<?= wp_json_encode($data) ?>` of an array built before: its object, when it fits.
+            let object = found
+                .objects
+                .iter()
+                .find(|o| o.0 == p.start)
+                .and_then(|o| php_js::render_object(&o.1, interpolations.len(), len));
+            if let Some((text, outs)) = object {
+                bytes[p.start..p.start + text.len()].copy_from_slice(text.as_bytes());
+                for (s, e, expr, placeholder) in outs {
+                    interpolations.push(Interpolation {
+                        span: ByteSpan::new(s as u32, e as u32),
+                        expr,
+                        dialect: dialect.name(),
+                        placeholder,
+                    });
+                }
+                continue;
+            }
             let mut placeholder = format!("_${}", interpolations.len());
             if placeholder.len() > len {
                 continue;
@@ -356,6 +382,10 @@ struct Scan<'t> {
     group: Option<usize>,
     /// Open ERB Ruby blocks: for a `javascript_tag do` block, its opening piece.
     ruby_blocks: Vec<Option<usize>>,
+    /// JavaScript PHP code builds in string literals and hands to an emitter.
+    php_scripts: Vec<php_js::PhpScript>,
+    /// Output tags printing an encoded array built before them, by tag start.
+    objects: Vec<(usize, Vec<php_js::Part>)>,
 }
 
 fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
@@ -367,6 +397,8 @@ fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
         groups: Vec::new(),
         group: None,
         ruby_blocks: Vec::new(),
+        php_scripts: Vec::new(),
+        objects: Vec::new(),
     };
     if dialect == ServerDialect::Razor {
         s.razor(0, b.len());

@@ -2,7 +2,7 @@
 //! a statement block may still print a value or a script, which [`super::php_code`] reads), and
 //! Blade's `{{ }}`, `{!! !!}`, `{{-- --}}` and `@directive(…)` on top of PHP.
 
-use super::{php_code, Scan};
+use super::{php_code, php_js, Scan};
 use crate::extract::bytes::{
     find, find_close, first_arg, ident_len, is_ident, lossy, match_bracket, starts_at, top_level,
 };
@@ -75,9 +75,13 @@ impl Scan<'_> {
             php_echo(&text)
         };
         if let Some(expr) = expr {
+            if let Some(obj) = php_js::encoded_array(b, start, &expr) {
+                self.objects.push((start, obj));
+            }
             self.output(start, end, expr);
             return;
         }
+        self.php_scripts.extend(php_js::scripts(b, body.0, body.1));
         if let Some(printed) = php_code::script_strings(b, (start, end), body) {
             let g = self.start_group(start, end);
             for (s, e) in printed.blanks {

@@ -7,7 +7,7 @@
 use crate::extract::bytes::{find, is_ident, is_ident_start, lossy, match_bracket, top_level};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Quote {
+pub(super) enum Quote {
     Single,
     Double,
     Heredoc,
@@ -16,22 +16,24 @@ enum Quote {
 
 /// A string literal in PHP code.
 #[derive(Clone, Copy, Debug)]
-struct Str {
+pub(super) struct Str {
     /// Its opening quote (or `<<<`).
-    start: usize,
+    pub start: usize,
     /// Its content, between the quotes.
-    content: (usize, usize),
-    quote: Quote,
+    pub content: (usize, usize),
+    /// Past its closing quote (or closing label).
+    pub end: usize,
+    pub quote: Quote,
 }
 
 /// PHP code `from..to`: its string literals, and a copy of the code (as long) where comments
 /// are blanked and string contents are `x`, so keywords and brackets can be searched in it.
-struct Lexed {
-    strings: Vec<Str>,
-    code: Vec<u8>,
+pub(super) struct Lexed {
+    pub strings: Vec<Str>,
+    pub code: Vec<u8>,
 }
 
-fn lex(b: &[u8], from: usize, to: usize) -> Lexed {
+pub(super) fn lex(b: &[u8], from: usize, to: usize) -> Lexed {
     let to = to.min(b.len());
     let mut code = b[from..to].to_vec();
     let mut strings = Vec::new();
@@ -63,6 +65,7 @@ fn lex(b: &[u8], from: usize, to: usize) -> Lexed {
             strings.push(Str {
                 start: i,
                 content: (i + 1, j),
+                end: (j + 1).min(to),
                 quote: if c == b'\'' {
                     Quote::Single
                 } else {
@@ -122,6 +125,7 @@ fn heredoc(b: &[u8], i: usize, to: usize) -> Option<(Str, usize)> {
             let str = Str {
                 start: i,
                 content: (body, content_end),
+                end: s + n,
                 quote: if quote == Some(b'\'') {
                     Quote::Nowdoc
                 } else {
@@ -201,7 +205,7 @@ pub(super) fn echoed(b: &[u8], from: usize, to: usize) -> Option<String> {
 }
 
 /// The `;` ending the statement from `start` in lexed code (outside brackets), or its end.
-fn statement_end(code: &[u8], start: usize) -> usize {
+pub(super) fn statement_end(code: &[u8], start: usize) -> usize {
     let mut depth = 0usize;
     for (j, &c) in code.iter().enumerate().skip(start) {
         match c {
@@ -369,12 +373,7 @@ fn printed(code: &[u8], at: usize) -> bool {
         b'=' | b'.' | b'?' | b':' => true,
         b'(' => {
             let q = before[..p].iter().rposition(|c| !c.is_ascii_whitespace());
-            q.is_some_and(|q| {
-                matches!(
-                    word_before(q + 1),
-                    b"printf" | b"sprintf" | b"vsprintf" | b"print" | b"echo" | b"_e"
-                )
-            })
+            q.is_some_and(|q| matches!(word_before(q + 1), b"print" | b"echo" | b"_e"))
         }
         c if is_ident(c) => matches!(word_before(p + 1), b"echo" | b"print" | b"return"),
         _ => false,
