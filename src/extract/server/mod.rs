@@ -1,4 +1,4 @@
-//! Server-side templates (PHP, Blade, Liquid, Twig, Jinja, ERB, Handlebars, EJS, Razor): the
+//! Server-side templates (PHP, Blade, Liquid, Twig, Jinja, ERB, Handlebars, EJS, Razor, Smarty): the
 //! page the browser gets is the template with its tags evaluated. The tags are found by string
 //! scanning and masked out of a copy of the file, byte for byte as long, so the HTML around
 //! tokenizes and inline scripts parse: statements and comments become spaces, and an output tag
@@ -10,13 +10,14 @@
 //! collects tags ([`Piece`]s) into a [`Scan`], and the masking that turns them into the masked
 //! page. Each dialect family adds its tag scanners to [`Scan`] in its own file: [`php`] (PHP and
 //! Blade, with [`php_code`] for what a PHP statement block prints), [`curly`] (Liquid, Twig,
-//! Jinja, Handlebars), [`erb`] (ERB, EJS) and [`razor`].
+//! Jinja, Handlebars), [`erb`] (ERB, EJS), [`razor`] and [`smarty`].
 
 mod curly;
 mod erb;
 mod php;
 mod php_code;
 mod razor;
+mod smarty;
 
 pub use curly::looks_like_template;
 pub(super) use erb::ruby_expr;
@@ -40,11 +41,12 @@ pub enum ServerDialect {
     Handlebars,
     Ejs,
     Razor,
+    Smarty,
 }
 
 impl ServerDialect {
     /// Every dialect, for iterating in tests and listings.
-    pub const ALL: [ServerDialect; 9] = [
+    pub const ALL: [ServerDialect; 10] = [
         ServerDialect::Php,
         ServerDialect::Blade,
         ServerDialect::Liquid,
@@ -54,9 +56,11 @@ impl ServerDialect {
         ServerDialect::Handlebars,
         ServerDialect::Ejs,
         ServerDialect::Razor,
+        ServerDialect::Smarty,
     ];
 
-    /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor".
+    /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor",
+    /// "Smarty".
     pub fn name(self) -> &'static str {
         match self {
             ServerDialect::Php => "PHP",
@@ -68,6 +72,7 @@ impl ServerDialect {
             ServerDialect::Handlebars => "Handlebars",
             ServerDialect::Ejs => "EJS",
             ServerDialect::Razor => "Razor",
+            ServerDialect::Smarty => "Smarty",
         }
     }
 }
@@ -390,6 +395,7 @@ fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
             }
             ServerDialect::Erb | ServerDialect::Ejs => s.erb(i, dialect),
             ServerDialect::Handlebars => s.handlebars(i),
+            ServerDialect::Smarty => s.smarty(i),
             ServerDialect::Razor => None,
         };
         i = next.filter(|&n| n > i).unwrap_or(i + 1);
@@ -550,7 +556,8 @@ mod tests {
                 "ERB",
                 "Handlebars",
                 "EJS",
-                "Razor"
+                "Razor",
+                "Smarty"
             ]
         );
     }
