@@ -351,9 +351,10 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// Files whose markup can declare fields for other files' scripts.
+/// Files whose markup can declare fields for other files' scripts (a `.json` file only when it
+/// is a tag-manager export: saving a `package.json` in an editor re-reads no fields).
 pub(crate) fn declares_fields(path: &Path) -> bool {
-    crate::kinds::of_path(path).is_some_and(|k| k.declares_fields())
+    crate::kinds::of_file(path).is_some_and(|k| k.declares_fields())
 }
 
 /// The field index of every template under `root`: what an editor session resolves against.
