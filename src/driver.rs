@@ -225,7 +225,12 @@ fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) 
     let (path, settings, ws) = (&shared.files[i], &shared.settings[i], &shared.ws);
     let text = read_source(path, ws.options.max_file_size)?;
     let display = path.to_string_lossy();
-    if !is_read_format(path) {
+    // A file its kind's gate does not admit (a `.json` file that is no tag-manager export, named
+    // on the command line) is no file overshare knows: neither read nor reported.
+    if crate::kinds::of_path(path).is_some_and(|k| !k.admits(text.as_bytes())) {
+        return Ok((FileResult::default(), None));
+    }
+    if !crate::kinds::of_path(path).is_some_and(|k| k.is_read()) {
         // Whatever the prefilter setting: such a file is never parsed, so only a tracker named
         // inside script makes it worth reporting.
         return match unread_mention(settings, path, &text) {
@@ -254,13 +259,14 @@ fn check_path(shared: &Shared, i: usize, project: &FieldIndex, prefilter: bool) 
     Ok((result, keep))
 }
 
-/// True for the file formats overshare extracts and analyses.
+/// True for the file formats overshare extracts and analyses (a `.json` file only when it is a
+/// tag-manager export: its first bytes are read).
 pub fn is_read_format(path: &Path) -> bool {
-    crate::kinds::of_path(path).is_some_and(|k| k.is_read())
+    crate::kinds::of_file(path).is_some_and(|k| k.is_read())
 }
 
 /// For a file of a format overshare does not read: why it matters, when it can run script and
-/// names a tracker SDK ("Pug is not analysed yet, and this file names the tracker `fbq` in script").
+/// names a tracker SDK ("JSP is not analysed yet, and this file names the tracker `fbq` in script").
 fn unread_mention(settings: &Settings, path: &Path, text: &str) -> Option<String> {
     let sdks = &settings.tracker_names;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -345,9 +351,10 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// Files whose markup can declare fields for other files' scripts.
+/// Files whose markup can declare fields for other files' scripts (a `.json` file only when it
+/// is a tag-manager export: saving a `package.json` in an editor re-reads no fields).
 pub(crate) fn declares_fields(path: &Path) -> bool {
-    crate::kinds::of_path(path).is_some_and(|k| k.declares_fields())
+    crate::kinds::of_file(path).is_some_and(|k| k.declares_fields())
 }
 
 /// The field index of every template under `root`: what an editor session resolves against.

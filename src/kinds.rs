@@ -11,7 +11,7 @@
 //! Adding a template language is one entry here and one extractor module under `extract/`.
 
 use crate::extract::server::{self, ServerDialect};
-use crate::extract::{angular, coffee, haml, html, slim, svelte, vue, Extracted, Lang};
+use crate::extract::{angular, coffee, gtm, haml, html, pug, slim, svelte, vue, Extracted, Lang};
 use std::path::Path;
 
 /// An extractor: reads a file's text into script blocks, fields and server outputs.
@@ -29,7 +29,7 @@ pub enum Read {
     /// A page, a component or a server template, read by this extractor: its elements declare
     /// fields that other files' scripts select.
     Markup(Extract),
-    /// A known format overshare does not read yet (Pug, Smarty, JSP…): a file of it that names a
+    /// A known format overshare does not read yet (JSP, Velocity, Marko…): a file of it that names a
     /// tracker in script is reported as not analysed. `all_script` when the format is script
     /// throughout (no markup around the code), so any tracker it names is in script.
     NotYet { all_script: bool },
@@ -55,7 +55,17 @@ pub struct FileKind {
     /// A file of this kind that does not parse may be a page or a PHP snippet saved under the
     /// wrong name (`.js`): the driver then tries it as markup.
     pub may_be_misnamed_markup: bool,
+    /// What the first [`GATE_BYTES`] of a file must have for it to be of this kind at all: a
+    /// `.json` file is a tag-manager export only with `"containerVersion"` near its start. A
+    /// file that fails it is of no kind: not walked, not read, not reported.
+    pub gate: Option<fn(&[u8]) -> bool>,
+    /// Whether the prefilter may skip a file of this kind that names no SDK as a whole word.
+    /// Not for code escaped inside JSON strings, where `"…\nfbq(…"` hides the word.
+    pub prefiltered: bool,
 }
+
+/// How much of a file a kind's [`FileKind::gate`] looks at.
+pub const GATE_BYTES: usize = gtm::HEAD;
 
 const fn kind(name: &'static str, suffixes: &'static [&'static str], read: Read) -> FileKind {
     FileKind {
@@ -65,6 +75,8 @@ const fn kind(name: &'static str, suffixes: &'static [&'static str], read: Read)
         sniff: None,
         html_comments: false,
         may_be_misnamed_markup: false,
+        gate: None,
+        prefiltered: true,
     }
 }
 
@@ -93,6 +105,16 @@ impl FileKind {
 
     const fn maybe_misnamed_markup(mut self) -> Self {
         self.may_be_misnamed_markup = true;
+        self
+    }
+
+    const fn gated(mut self, gate: fn(&[u8]) -> bool) -> Self {
+        self.gate = Some(gate);
+        self
+    }
+
+    const fn not_prefiltered(mut self) -> Self {
+        self.prefiltered = false;
         self
     }
 }
@@ -128,11 +150,17 @@ pub static KINDS: &[FileKind] = &[
     markup("Handlebars", &["hbs", "handlebars", "mustache"], |t| server::extract(t, ServerDialect::Handlebars)),
     markup("EJS", &["ejs"], |t| server::extract(t, ServerDialect::Ejs)),
     markup("Razor", &["cshtml", "razor"], |t| server::extract(t, ServerDialect::Razor)),
+    // Smarty themes (PrestaShop); a `.tpl` of another engine, written with `{{ }}` tags and no
+    // `{$…}`, is read as Jinja.
+    markup("Smarty", &["tpl", "smarty"], |t| server::extract(t, ServerDialect::Smarty))
+        .sniffing(|t| !t.contains("{$") && server::looks_like_template(t), |t| server::extract(t, ServerDialect::Jinja)),
     markup("HAML", &["haml"], haml::extract),
     markup("Slim", &["slim"], slim::extract),
+    markup("Pug", &["pug"], pug::extract), markup("Pug (Jade)", &["jade"], pug::extract),
+    // Tag-manager container exports: only `.json` files that are one.
+    markup("GTM container", &["json"], gtm::extract).gated(gtm::is_export).not_prefiltered(),
     // Template formats found beside front-end code that overshare does not read yet.
-    unread("Pug", &["pug"]), unread("Pug (Jade)", &["jade"]),
-    unread("Smarty", &["tpl", "smarty"]), unread("JSP", &["jsp", "jspf"]),
+    unread("JSP", &["jsp", "jspf"]),
     unread("ASP", &["asp"]), unread("ASP.NET Web Forms", &["aspx", "ascx", "master"]),
     unread("Velocity", &["vm", "vtl"]), unread("FreeMarker", &["ftl", "ftlh"]),
     unread("Mako", &["mako"]), unread("EEx", &["eex"]), unread("HEEx", &["heex"]),
@@ -170,8 +198,18 @@ impl FileKind {
         !self.is_read()
     }
 
-    /// Splits a file of this kind into script blocks; `None` for a format not read.
+    /// Whether a file with this content is of this kind: its [`FileKind::gate`], if any, passes.
+    pub fn admits(&self, text: &[u8]) -> bool {
+        self.gate
+            .is_none_or(|gate| gate(&text[..text.len().min(GATE_BYTES)]))
+    }
+
+    /// Splits a file of this kind into script blocks; `None` for a format not read, or for
+    /// content its gate does not admit.
     pub fn extract(&self, text: &str) -> Option<Extracted> {
+        if !self.admits(text.as_bytes()) {
+            return None;
+        }
         if let Some((test, then)) = self.sniff {
             if test(text) {
                 return Some(then(text));
@@ -206,7 +244,7 @@ pub fn of_name(name: &str) -> Option<&'static FileKind> {
 
 /// The kind of a file by its extension, as the walker and the driver see it
 /// ([`Path::extension`]): the formats overshare reads match as written (a `.JS` file is not
-/// selected), the formats it does not read yet ignoring case (a `.PUG` file is reported).
+/// selected), the formats it does not read yet ignoring case (a `.JSP` file is reported).
 pub fn by_extension(ext: &str) -> Option<&'static FileKind> {
     let has = |k: &FileKind, e: &str| k.suffixes.contains(&e);
     KINDS
@@ -223,6 +261,23 @@ pub fn of_path(path: &Path) -> Option<&'static FileKind> {
     by_extension(path.extension()?.to_str()?)
 }
 
+/// [`of_path`], the file's first bytes read when its kind has a gate: `None` for a file the
+/// gate does not admit (a `package.json`) or that cannot be read.
+pub fn of_file(path: &Path) -> Option<&'static FileKind> {
+    let kind = of_path(path)?;
+    if kind.gate.is_none() {
+        return Some(kind);
+    }
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(GATE_BYTES);
+    std::fs::File::open(path)
+        .ok()?
+        .take(GATE_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    kind.admits(&head).then_some(kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,12 +292,14 @@ mod tests {
         "mustache", "ejs", "cshtml", "razor", "haml", "slim",
     ];
 
+    /// The formats read since: Smarty, Pug and tag-manager exports.
+    const ADDED: &[&str] = &["tpl", "smarty", "pug", "jade", "json"];
+
     /// The formats reported as not read before this registry
-    /// (`not_analysed::UNREAD_TEMPLATE_FORMATS`).
+    /// (`not_analysed::UNREAD_TEMPLATE_FORMATS`), but those read since.
     #[rustfmt::skip]
     const UNREAD: &[(&str, &str)] = &[
-        ("pug", "Pug"), ("jade", "Pug (Jade)"),
-        ("tpl", "Smarty"), ("smarty", "Smarty"), ("jsp", "JSP"), ("jspf", "JSP"),
+        ("jsp", "JSP"), ("jspf", "JSP"),
         ("asp", "ASP"), ("aspx", "ASP.NET Web Forms"), ("ascx", "ASP.NET Web Forms"),
         ("master", "ASP.NET Web Forms"), ("vm", "Velocity"), ("vtl", "Velocity"),
         ("ftl", "FreeMarker"), ("ftlh", "FreeMarker"), ("mako", "Mako"), ("eex", "EEx"),
@@ -417,7 +474,7 @@ mod tests {
             .flat_map(|k| k.suffixes.iter().copied())
             .filter(|s| !s.contains('.'))
             .collect();
-        let mut walked = WALKED.to_vec();
+        let mut walked = [WALKED, ADDED].concat();
         walked.sort_unstable();
         let mut read_sorted = read.clone();
         read_sorted.sort_unstable();
@@ -449,6 +506,53 @@ mod tests {
         for ext in ["haml", "coffee", "js", "PHP"] {
             assert_eq!(crate::not_analysed::unread_format(ext), None, "{ext}");
         }
+    }
+
+    #[test]
+    fn added_formats() {
+        for (ext, name) in [
+            ("tpl", "Smarty"),
+            ("smarty", "Smarty"),
+            ("pug", "Pug"),
+            ("jade", "Pug (Jade)"),
+            ("json", "GTM container"),
+        ] {
+            let kind = by_extension(ext).unwrap();
+            assert!(kind.is_read() && kind.declares_fields(), "{ext}");
+            assert_eq!(kind.name, name);
+            assert_eq!(crate::not_analysed::unread_format(ext), None);
+        }
+        // A `.tpl` page with `{{ }}` tags and no `{$…}` is another engine's.
+        let jinja =
+            crate::extract::extract_named("a.tpl", "<script>var e = '{{ user.email }}';</script>")
+                .unwrap();
+        assert_eq!(jinja.interpolations[0].dialect, "Jinja");
+        let smarty =
+            crate::extract::extract_named("a.tpl", "<script>var e = '{$user.email}';</script>")
+                .unwrap();
+        assert_eq!(smarty.interpolations[0].dialect, "Smarty");
+        // Only a JSON file that is a container export is one.
+        let json = by_extension("json").unwrap();
+        assert!(!json.prefiltered && json.gate.is_some());
+        assert!(json.admits(b"{\"exportFormatVersion\": 2, \"containerVersion\": {}}"));
+        assert!(!json.admits(b"{\"name\": \"shop\", \"dependencies\": {}}"));
+        let late = format!(
+            "{{\"a\": \"{}\", \"containerVersion\": {{}}}}",
+            "x".repeat(GATE_BYTES)
+        );
+        assert!(!json.admits(late.as_bytes()));
+        assert!(crate::extract::extract_named("package.json", "{\"scripts\": {}}").is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let (export, package) = (dir.path().join("gtm.json"), dir.path().join("package.json"));
+        std::fs::write(&export, "{\"containerVersion\": {\"tag\": []}}").unwrap();
+        std::fs::write(&package, "{\"name\": \"x\"}").unwrap();
+        assert_eq!(of_file(&export).map(|k| k.name), Some("GTM container"));
+        assert!(of_file(&package).is_none());
+        assert!(of_file(&dir.path().join("missing.json")).is_none());
+        assert_eq!(
+            of_file(Path::new("x.js")).map(|k| k.name),
+            Some("JavaScript")
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub enum Reason {
     TooDeep,
     /// A crash inside the parser or the analysis, caught and contained to the file.
     InternalError,
-    /// A template format overshare does not read yet (Pug, Smarty, JSP…) that names a
+    /// A template format overshare does not read yet (JSP, Velocity, Marko…) that names a
     /// tracker SDK.
     UnsupportedFormat,
     /// The `overshare.toml` governing the file is invalid (an editor session goes on; a
@@ -103,7 +103,7 @@ pub fn is_script_language(ext: &str) -> bool {
 }
 
 /// The words a file of an unread format must contain to be able to run script: a `<script>`
-/// element or the format's script filter (Pug `script.`, Haml Coffee `:javascript`).
+/// element or the format's script filter (Haml Coffee `:javascript`).
 pub fn can_hold_script(text: &str) -> bool {
     memchr_ci(text.as_bytes(), b"script")
 }
@@ -149,7 +149,9 @@ mod tests {
 
     #[test]
     fn unread_formats_and_script_detection() {
-        assert_eq!(unread_format("PUG"), Some("Pug"));
+        assert_eq!(unread_format("JSP"), Some("JSP"));
+        assert_eq!(unread_format("pug"), None);
+        assert_eq!(unread_format("tpl"), None);
         assert_eq!(unread_format("haml"), None);
         assert_eq!(unread_format("hamlc"), Some("Haml Coffee"));
         assert_eq!(unread_format("coffee"), None);
@@ -164,7 +166,7 @@ mod tests {
         let r = [
             NotAnalysed::new("a.js", Reason::ParseError, "x"),
             NotAnalysed::new("a.js", Reason::ParseError, "y"),
-            NotAnalysed::new("b.pug", Reason::UnsupportedFormat, "z"),
+            NotAnalysed::new("b.jsp", Reason::UnsupportedFormat, "z"),
         ];
         assert_eq!(
             summary(&r),

@@ -60,14 +60,15 @@ pub fn check(
     let (display, text) = (input.display, input.text);
     let cat = &settings.catalog;
     let mut result = FileResult::default();
-    if input.prefilter && !settings.prefilter.may_match(text.as_bytes()) {
-        return result;
-    }
     let name = input
         .path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(display);
+    let prefilter = input.prefilter && crate::kinds::of_name(name).is_none_or(|k| k.prefiltered);
+    if prefilter && !settings.prefilter.may_match(text.as_bytes()) {
+        return result;
+    }
     let Some(mut extracted) = crate::extract::extract_named(name, text) else {
         return result;
     };

@@ -171,7 +171,13 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
                     Some(ft) if ft.is_dir() && entry.depth() > 0 && filters.prune_dir(rel) => {
                         return WalkState::Skip;
                     }
-                    Some(ft) if ft.is_file() && filters.wanted_file(rel) => {
+                    // A kind with a gate (a `.json` file that is a tag-manager export) is
+                    // only known once its first bytes are read, after every name filter.
+                    Some(ft)
+                        if ft.is_file()
+                            && filters.wanted_file(rel)
+                            && crate::kinds::of_file(path).is_some() =>
+                    {
                         found.lock().unwrap().files.push(clean(path));
                     }
                     _ => {} // symlinks are not followed
@@ -242,7 +248,7 @@ pub fn left_out(paths: &[PathBuf], opts: &WalkOptions) -> LeftOut {
             }
             let path = entry.path();
             let rel = path.strip_prefix(root).unwrap_or(path);
-            if !crate::kinds::of_path(rel).is_some_and(|k| k.is_read()) {
+            if !crate::kinds::of_file(path).is_some_and(|k| k.is_read()) {
                 let ext = rel
                     .extension()
                     .and_then(|e| e.to_str())

@@ -25,8 +25,8 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-/// A site whose only leak sits in a script that does not parse and in a Pug view; a clean
-/// script, a Pug file that names no tracker and a Python file beside them.
+/// A site whose only leak sits in a script that does not parse and in a JSP view; a clean
+/// script, a JSP file that names no tracker and a Python file beside them.
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -37,10 +37,10 @@ fn site() -> tempfile::TempDir {
     );
     write(
         root,
-        "web/views/signup.pug",
-        "form\n  input#email(type='email')\nscript.\n  fbq('init', '1', { em: \"#{user.email}\" });\n",
+        "web/views/signup.jsp",
+        "<form><input id=\"email\" type=\"email\"></form>\n<script>\n  fbq('init', '1', { em: \"${user.email}\" });\n</script>\n",
     );
-    write(root, "web/views/about.pug", "p Our analytics team\n");
+    write(root, "web/views/about.jsp", "<p>Our analytics team</p>\n");
     write(root, "web/lib/util.coffee", "square = (x) -> x * x\n");
     write(root, "web/clean.js", "fbq('track', 'PageView');\n");
     write(root, "web/tool.py", "print('fbq')\n");
@@ -48,7 +48,7 @@ fn site() -> tempfile::TempDir {
 }
 
 const BROKEN: &str = "web/broken.js";
-const PUG: &str = "web/views/signup.pug";
+const JSP: &str = "web/views/signup.jsp";
 
 #[test]
 fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
@@ -61,7 +61,7 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             v["files_scanned"], 3,
-            "the two scripts and the CoffeeScript one; Pug is not scanned: {out}"
+            "the two scripts and the CoffeeScript one; JSP is not scanned: {out}"
         );
         let errors: Vec<(String, String)> = v["errors"]
             .as_array()
@@ -78,16 +78,65 @@ fn json_lists_them_with_a_reason_and_counts_only_read_formats() {
             errors,
             [
                 (BROKEN.to_string(), "parse-error".to_string()),
-                (PUG.to_string(), "unsupported-format".to_string())
+                (JSP.to_string(), "unsupported-format".to_string())
             ],
             "{extra:?}"
         );
-        let pug = &v["errors"][1]["message"];
+        let jsp = &v["errors"][1]["message"];
         assert!(
-            pug.as_str().unwrap().contains("Pug") && pug.as_str().unwrap().contains("`fbq`"),
-            "{pug}"
+            jsp.as_str().unwrap().contains("JSP") && jsp.as_str().unwrap().contains("`fbq`"),
+            "{jsp}"
         );
     }
+}
+
+/// JSON files are read only when they are tag-manager exports: a `package.json` that names
+/// trackers is neither scanned nor reported, nor are `tsconfig.json` and lockfiles.
+#[test]
+fn only_tag_manager_exports_among_json_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "site/package.json",
+        "{\"name\": \"shop\", \"scripts\": {\"track\": \"node fbq.js\"}, \"dependencies\": {\"@segment/analytics-next\": \"1\"}}\n",
+    );
+    write(
+        dir.path(),
+        "site/tsconfig.json",
+        "{\"compilerOptions\": {}}\n",
+    );
+    write(
+        dir.path(),
+        "site/package-lock.json",
+        "{\"lockfileVersion\": 3, \"packages\": {\"\": {\"name\": \"fbq\"}}}\n",
+    );
+    write(
+        dir.path(),
+        "site/gtm/container.json",
+        "{\n  \"exportFormatVersion\": 2,\n  \"containerVersion\": {\n    \"tag\": [{\"type\": \"html\", \"parameter\": [{\"type\": \"TEMPLATE\", \"key\": \"html\", \"value\": \"\\u003cscript\\u003e\\nfbq('init', '1', {em: {{DLV - email}}});\\n\\u003c/script\\u003e\"}]}]\n  }\n}\n",
+    );
+    for extra in [&[][..], &["--no-prefilter"][..]] {
+        let mut args = vec!["check", "site", "--format", "json"];
+        args.extend_from_slice(extra);
+        let (code, out, _) = run_in(dir.path(), &args);
+        assert_eq!(code, 1, "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["files_scanned"], 1, "{out}");
+        assert_eq!(v["errors"].as_array().unwrap().len(), 0, "{out}");
+        let findings = v["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), 1, "{out}");
+        assert_eq!(findings[0]["file"], "site/gtm/container.json");
+        assert_eq!(findings[0]["line"], 4);
+        assert_eq!(findings[0]["category"], "email");
+    }
+    // Named on the command line, a JSON file that is no export is not reported either.
+    let (code, out, _) = run_in(
+        dir.path(),
+        &["check", "site/package.json", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["errors"].as_array().unwrap().len(), 0, "{out}");
 }
 
 #[test]
@@ -151,7 +200,7 @@ fn sarif_has_a_warning_notification_per_file_and_validates() {
     assert_eq!(notes.len(), 2);
     for (n, (file, reason)) in notes
         .iter()
-        .zip([(BROKEN, "parse-error"), (PUG, "unsupported-format")])
+        .zip([(BROKEN, "parse-error"), (JSP, "unsupported-format")])
     {
         assert_eq!(n["level"], "warning");
         assert_eq!(
@@ -187,7 +236,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "::warning file={PUG},title=overshare%3A not analysed::Pug"
+            "::warning file={JSP},title=overshare%3A not analysed::JSP"
         )),
         "{out}"
     );
@@ -206,7 +255,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "{PUG}:1:1: warning not-analysed unsupported-format: Pug is not analysed yet"
+            "{JSP}:1:1: warning not-analysed unsupported-format: JSP is not analysed yet"
         )),
         "{out}"
     );
@@ -232,7 +281,7 @@ fn github_compact_and_text_list_them_after_the_findings() {
         "{err}"
     );
     assert!(
-        err_lines[3].starts_with(&format!("  {PUG}: Pug is not analysed yet")),
+        err_lines[3].starts_with(&format!("  {JSP}: JSP is not analysed yet")),
         "{err}"
     );
 }

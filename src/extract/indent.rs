@@ -1,5 +1,4 @@
-//! What HAML and Slim share: both are Ruby templates structured by indentation, read line by
-//! line. The masked copy of the file starts all blank (line breaks kept) and only script code is
+//! What HAML, Slim and Pug share: templates structured by indentation, read line by line. The masked copy of the file starts all blank (line breaks kept) and only script code is
 //! copied back into it, each Ruby interpolation `#{…}` there replaced by a placeholder
 //! identifier recorded as an [`Interpolation`] (what the server prints there), exactly as
 //! [`super::server`] does for ERB outputs: the masked text is as long as the file, so every span
@@ -94,6 +93,8 @@ pub(super) struct Masker<'t> {
     text: &'t str,
     bytes: Vec<u8>,
     dialect: &'static str,
+    /// Pug's unescaped `!{…}` is an interpolation too.
+    bang: bool,
     pub out: Extracted,
 }
 
@@ -106,6 +107,7 @@ impl<'t> Masker<'t> {
             text,
             bytes,
             dialect,
+            bang: false,
             out: Extracted::default(),
         }
     }
@@ -118,7 +120,7 @@ impl<'t> Masker<'t> {
             return;
         }
         self.bytes[start..end].copy_from_slice(&b[start..end]);
-        for (s, e, expr) in interpolations(self.text, start, end) {
+        for (s, e, expr) in interpolations(self.text, start, end, self.bang) {
             self.output(s, e, expr);
         }
     }
@@ -179,12 +181,29 @@ impl<'t> Masker<'t> {
 
 /// The Ruby interpolations `#{…}` in `text[start..end]` (`\#{` is literal): their spans and the
 /// expressions, spelled for judging (`#{current_user.try(:email)}` -> `current_user.email`).
-/// Slim's unescaped `#{{…}}` is one too.
-pub(super) fn interpolations(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+/// Slim's unescaped `#{{…}}` is one too, and with `bang` Pug's unescaped `!{…}`.
+pub(super) fn interpolations(
+    text: &str,
+    start: usize,
+    end: usize,
+    bang: bool,
+) -> Vec<(usize, usize, String)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = start;
-    while let Some(k) = find(&b[..end], i, b"#{") {
+    let next = |i: usize| {
+        let hash = find(&b[..end], i, b"#{");
+        let bang = if bang {
+            find(&b[..end], i, b"!{")
+        } else {
+            None
+        };
+        match (hash, bang) {
+            (Some(h), Some(x)) => Some(h.min(x)),
+            (h, x) => h.or(x),
+        }
+    };
+    while let Some(k) = next(i) {
         if k > 0 && b[k - 1] == b'\\' {
             i = k + 2;
             continue;
@@ -227,6 +246,13 @@ pub(super) enum Syntax {
 }
 
 impl<'t> Doc<'t> {
+    /// A Pug template: `!{…}` is an interpolation too.
+    pub fn pug(text: &'t str) -> Self {
+        let mut doc = Self::new(text, "Pug");
+        doc.m.bang = true;
+        doc
+    }
+
     pub fn new(text: &'t str, dialect: &'static str) -> Self {
         Self {
             text,
@@ -296,7 +322,7 @@ impl<'t> Doc<'t> {
 
     /// Text in markup: the interpolations in `start..end` are displayed.
     pub fn text(&mut self, start: usize, end: usize) {
-        for (_, _, expr) in interpolations(self.text, start, end) {
+        for (_, _, expr) in interpolations(self.text, start, end, self.m.bang) {
             self.display(expr);
         }
     }
@@ -991,7 +1017,7 @@ mod tests {
     #[test]
     fn interpolation_exprs() {
         let t = "a #{current_user.try(:email)} \\#{no} #{{raw}} #{x ? '}' : 1}";
-        let found: Vec<String> = interpolations(t, 0, t.len())
+        let found: Vec<String> = interpolations(t, 0, t.len(), false)
             .into_iter()
             .map(|(_, _, e)| e)
             .collect();

@@ -6,10 +6,12 @@
 pub mod angular;
 mod bytes;
 pub mod coffee;
+pub mod gtm;
 pub mod haml;
 pub mod html;
 mod indent;
 pub mod jsx_scripts;
+pub mod pug;
 pub mod server;
 pub mod slim;
 pub mod svelte;
@@ -111,8 +113,11 @@ impl OffsetMap {
             return self.segs.first().map_or(0, |s| s.file);
         }
         let s = &self.segs[k - 1];
-        if d <= s.decoded + s.decoded_len {
+        if d < s.decoded + s.decoded_len {
             s.file + (d - s.decoded).min(s.file_len)
+        } else if d == s.decoded + s.decoded_len {
+            // The end of a run is the end of what it stands for (a whole `\n` escape).
+            s.file + s.file_len
         } else {
             s.file + s.file_len
         }

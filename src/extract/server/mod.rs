@@ -1,4 +1,4 @@
-//! Server-side templates (PHP, Blade, Liquid, Twig, Jinja, ERB, Handlebars, EJS, Razor): the
+//! Server-side templates (PHP, Blade, Liquid, Twig, Jinja, ERB, Handlebars, EJS, Razor, Smarty): the
 //! page the browser gets is the template with its tags evaluated. The tags are found by string
 //! scanning and masked out of a copy of the file, byte for byte as long, so the HTML around
 //! tokenizes and inline scripts parse: statements and comments become spaces, and an output tag
@@ -10,7 +10,7 @@
 //! collects tags ([`Piece`]s) into a [`Scan`], and the masking that turns them into the masked
 //! page. Each dialect family adds its tag scanners to [`Scan`] in its own file: [`php`] (PHP and
 //! Blade, with [`php_code`] for what a PHP statement block prints), [`curly`] (Liquid, Twig,
-//! Jinja, Handlebars), [`erb`] (ERB, EJS) and [`razor`].
+//! Jinja, Handlebars), [`erb`] (ERB, EJS), [`razor`] and [`smarty`].
 
 mod curly;
 mod erb;
@@ -18,6 +18,7 @@ mod php;
 mod php_code;
 mod php_js;
 mod razor;
+mod smarty;
 
 pub use curly::looks_like_template;
 pub(super) use erb::ruby_expr;
@@ -41,11 +42,12 @@ pub enum ServerDialect {
     Handlebars,
     Ejs,
     Razor,
+    Smarty,
 }
 
 impl ServerDialect {
     /// Every dialect, for iterating in tests and listings.
-    pub const ALL: [ServerDialect; 9] = [
+    pub const ALL: [ServerDialect; 10] = [
         ServerDialect::Php,
         ServerDialect::Blade,
         ServerDialect::Liquid,
@@ -55,9 +57,11 @@ impl ServerDialect {
         ServerDialect::Handlebars,
         ServerDialect::Ejs,
         ServerDialect::Razor,
+        ServerDialect::Smarty,
     ];
 
-    /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor".
+    /// For messages: "PHP", "Blade", "Liquid", "Twig", "Jinja", "ERB", "Handlebars", "EJS", "Razor",
+    /// "Smarty".
     pub fn name(self) -> &'static str {
         match self {
             ServerDialect::Php => "PHP",
@@ -69,6 +73,7 @@ impl ServerDialect {
             ServerDialect::Handlebars => "Handlebars",
             ServerDialect::Ejs => "EJS",
             ServerDialect::Razor => "Razor",
+            ServerDialect::Smarty => "Smarty",
         }
     }
 }
@@ -422,6 +427,7 @@ fn scan(b: &[u8], dialect: ServerDialect, php_from: Option<usize>) -> Scan<'_> {
             }
             ServerDialect::Erb | ServerDialect::Ejs => s.erb(i, dialect),
             ServerDialect::Handlebars => s.handlebars(i),
+            ServerDialect::Smarty => s.smarty(i),
             ServerDialect::Razor => None,
         };
         i = next.filter(|&n| n > i).unwrap_or(i + 1);
@@ -582,7 +588,8 @@ mod tests {
                 "ERB",
                 "Handlebars",
                 "EJS",
-                "Razor"
+                "Razor",
+                "Smarty"
             ]
         );
     }
