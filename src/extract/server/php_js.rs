@@ -139,20 +139,24 @@ impl Reader<'_> {
         split_top(code, open + 1, close, b',')
     }
 
-    /// Whether the call at `k` is printed: `echo sprintf(…)`, `print sprintf(…)`.
+    /// Whether the call at `k` builds printed text, as a literal would in
+    /// [`super::php_code`]: `echo sprintf(…)`, `return sprintf(…)`, `$html = sprintf(…)`,
+    /// `'…' . sprintf(…)`.
     fn echoed_at(&self, k: usize) -> bool {
         let code = self.code();
         let before = &code[..k];
-        let end = before
-            .iter()
-            .rposition(|c| !c.is_ascii_whitespace())
-            .map_or(0, |p| p + 1);
-        let n = before[..end]
+        let Some(p) = before.iter().rposition(|c| !c.is_ascii_whitespace()) else {
+            return false;
+        };
+        if matches!(before[p], b'=' | b'.' | b'?' | b':') {
+            return true;
+        }
+        let n = before[..=p]
             .iter()
             .rev()
             .take_while(|&&c| is_ident(c))
             .count();
-        matches!(&before[end - n..end], b"echo" | b"print")
+        matches!(&before[p + 1 - n..=p], b"echo" | b"print" | b"return")
     }
 
     fn text(&self, s: usize, e: usize) -> String {
@@ -1049,6 +1053,10 @@ mod tests {
 
     #[test]
     fn printf_formats_and_encoded_arrays() {
+        let text = "<?php\nfunction g($e) {\n  return sprintf('<b>%s</b><script>rdt(\"init\", \"t2\", { email: \"%s\" });</script>', $n, $e);\n}\n";
+        let (codes, outs) = read(text);
+        assert_eq!(codes, ["rdt(\"init\", \"t2\", { email: \"_$0\" });"]);
+        assert_eq!(outs, [("$e".to_string(), "$e".to_string())]);
         let text = "<?php\nfunction f($user) {\n  printf('<p>%d</p><script>gtag(\"set\", \"user_data\", { email: \"%s\", n: %1$d, p: \"100%%\" });</script>', $count, esc_js($user->user_email));\n  $data = array( 'em' => $user->user_email, 'x' => array('id' => 7), 'c' => 'EUR' );\n  $data['fn'] = $user->first_name;\n  wc_enqueue_js(sprintf(\"fbq('init', '%s', %s);\", $pixel, wp_json_encode($data)));\n}\n";
         let (codes, outs) = read(text);
         assert_eq!(
@@ -1114,6 +1122,7 @@ mod tests {
             "<?php wc_enqueue_js(\"jQuery('.x').hide();\"); ?>",
             "<?php echo __('Call fbq(\"track\") to measure', 'x'); ?>",
             "<?php $js = \"fbq('track', 'Lead');\"; error_log($js); ?>",
+            "<?php error_log(sprintf('<script>fbq(\"track\", \"%s\")</script>', $e)); ?>",
             // Does not parse: left out, no parse error.
             "<?php wc_enqueue_js(\"fbq('track', \" . $x); ?>",
         ] {
