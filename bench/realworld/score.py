@@ -34,6 +34,35 @@ except ModuleNotFoundError:  # pragma: no cover
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 IDIOMS = ["basic", "opaque-helper", "this", "sdk-instance", "jquery-legacy", "param-type", "vendor-slot", "format"]
+
+# The file format a flow or finding is in, by the file name's ending (longest first).
+FORMATS = [
+    (".blade.php", "Blade"), (".html.erb", "ERB"), (".js.erb", "ERB"), (".erb", "ERB"), (".haml", "HAML"),
+    (".slim", "Slim"), (".tpl", "Smarty"), (".pug", "Pug"), (".jade", "Pug"), (".json", "GTM export"),
+    (".php", "PHP"), (".phtml", "PHP"), (".liquid", "Liquid"), (".twig", "Twig"), (".hbs", "Handlebars"),
+    (".ejs", "EJS"), (".html", "HTML"), (".htm", "HTML"), (".vue", "Vue"), (".svelte", "Svelte"),
+    (".coffee", "CoffeeScript"), (".tsx", "TSX/JSX"), (".jsx", "TSX/JSX"), (".ts", "TypeScript"),
+    (".js", "JavaScript"), (".mjs", "JavaScript"), (".cjs", "JavaScript"),
+]
+
+
+def file_format(path: str) -> str:
+    lower = (path or "").lower()
+    for ending, name in FORMATS:
+        if lower.endswith(ending):
+            return name
+    return "other"
+
+
+# A flow's optional `resolution` says it crosses a module boundary through an alias or a
+# workspace package: "required: …" when the sink file alone does not show it, "incidental: …"
+# when it does.
+RESOLUTIONS = ["required", "incidental"]
+
+
+def resolution_of(flow: dict) -> str | None:
+    r = flow.get("resolution")
+    return r.split(":", 1)[0].strip() if isinstance(r, str) else None
 LINE_TOLERANCE = 2
 
 
@@ -68,6 +97,8 @@ def load_manifest(path: Path) -> list[dict]:
                 problems.append(f"{r['repo']}: flow {f.get('file')}:{f.get('line')} has unknown idiom {f.get('idiom')!r}")
             if f.get("file") not in paths:
                 problems.append(f"{r['repo']}: flow file {f.get('file')} is not in paths")
+            if "resolution" in f and resolution_of(f) not in RESOLUTIONS:
+                problems.append(f"{r['repo']}: flow {f.get('file')}:{f.get('line')} resolution must start with required: or incidental:")
             for key in ("file", "line", "category", "sdk", "idiom"):
                 if key not in f:
                     problems.append(f"{r['repo']}: flow missing `{key}`")
@@ -106,6 +137,15 @@ def has_commit(git_dir: Path, commit: str) -> bool:
     return r.returncode == 0
 
 
+def skip_unsafe_links(member: tarfile.TarInfo, path: str):
+    """The "data" filter, but a link it rejects (absolute, or out of the tree: a committed
+    virtualenv) is left out instead of failing the whole extraction."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
+
+
 def layout(git_dir: Path, commit: str, dest: Path) -> list[str]:
     """Extract `commit` into `dest`. Returns the paths whose blobs were missing (snapshots lack
     files of 4 MiB and more)."""
@@ -120,7 +160,10 @@ def layout(git_dir: Path, commit: str, dest: Path) -> list[str]:
     r = git(git_dir, "archive", "--format=tar", commit, check=False)
     if r.returncode == 0:
         with tarfile.open(fileobj=io.BytesIO(r.stdout)) as tar:
-            tar.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(dest)
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(dest, filter=skip_unsafe_links)
+            else:
+                tar.extractall(dest)
     else:
         # Some blobs are absent from the snapshot: write every blob that exists, one by one.
         ls = git(git_dir, "ls-tree", "-r", "-z", commit).stdout.split(b"\0")
@@ -267,6 +310,8 @@ def main() -> int:
     missing_repos: list[tuple[str, str]] = []
     per_half = {"A": Tally(), "B": Tally()}
     per_idiom: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    per_format: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    per_resolution: dict[tuple[str, str], Tally] = defaultdict(Tally)
     per_sdk: dict[tuple[str, str], Tally] = defaultdict(Tally)
     misses: list[dict] = []
     false_pos: list[dict] = []
@@ -312,7 +357,10 @@ def main() -> int:
 
         for fi, flow in enumerate(flows):
             hit = fi in flow_hit
-            for tally in (per_idiom[(half, flow["idiom"])], per_sdk[(half, flow["sdk"])]):
+            tallies = [per_idiom[(half, flow["idiom"])], per_sdk[(half, flow["sdk"])], per_format[(half, file_format(flow["file"]))]]
+            if resolution_of(flow):
+                tallies.append(per_resolution[(half, resolution_of(flow))])
+            for tally in tallies:
                 tally.flows += 1
                 tally.matched += int(hit)
             if not hit:
@@ -321,12 +369,19 @@ def main() -> int:
             fnd = findings[ni]
             tally = per_sdk[(half, fnd.get("sdk", "?"))]
             tally.findings += 1
+            ftally = per_format[(half, file_format(fnd.get("file")))]
+            ftally.findings += 1
             if ni in finding_hit:
                 tally.true_findings += 1
+                ftally.true_findings += 1
                 flow = flows[next(fi for fi, n in flow_hit.items() if n == ni)]
                 it = per_idiom[(half, flow["idiom"])]
                 it.findings += 1
                 it.true_findings += 1
+                if resolution_of(flow):
+                    rt = per_resolution[(half, resolution_of(flow))]
+                    rt.findings += 1
+                    rt.true_findings += 1
             else:
                 fp = {
                     "repo": name,
@@ -374,6 +429,9 @@ def main() -> int:
 
     table("Per half", [("all", per_half["A"], per_half["B"])])
     table("Per idiom (precision: findings matched to flows of that idiom)", [(i, per_idiom[("A", i)], per_idiom[("B", i)]) for i in IDIOMS])
+    formats = sorted({f for (_, f) in per_format})
+    table("Per file format (precision: every finding in a file of that format)", [(f, per_format[("A", f)], per_format[("B", f)]) for f in formats])
+    table("Flows crossing modules through an alias or workspace package", [(r, per_resolution[("A", r)], per_resolution[("B", r)]) for r in RESOLUTIONS])
     sdks = sorted({s for (_, s) in per_sdk})
     table("Per SDK (precision: every finding reported for that SDK)", [(s, per_sdk[("A", s)], per_sdk[("B", s)]) for s in sdks])
 
@@ -402,6 +460,8 @@ def main() -> int:
             "halves": {h: per_half[h].as_dict() for h in "AB"},
             "idioms": {h: {i: per_idiom[(h, i)].as_dict() for i in IDIOMS} for h in "AB"},
             "sdks": {h: {s: per_sdk[(h, s)].as_dict() for s in sdks if (h, s) in per_sdk} for h in "AB"},
+            "formats": {h: {f: per_format[(h, f)].as_dict() for f in formats if (h, f) in per_format} for h in "AB"},
+            "resolutions": {h: {r: per_resolution[(h, r)].as_dict() for r in RESOLUTIONS} for h in "AB"},
             "misses": misses,
             "false_positives": false_pos,
             "errors": errors,
