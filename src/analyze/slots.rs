@@ -248,6 +248,22 @@ impl Engine<'_> {
             if self.is_literal(e) {
                 return false;
             }
+            // `const lastTouch = mapKeys(utmParams, …); people.set(lastTouch)`: what a call we
+            // cannot see into returned, held under a name that names nobody, is the code's own
+            // computation, not an object of unknown origin. `const user = getUser()` still is.
+            let returned = match &value.kind {
+                Kind::Returned => true,
+                Kind::Global(path) => path.ends_with("()"),
+                _ => false,
+            };
+            if returned
+                && matches!(unwrap_expr(e), Expr::Ident(_))
+                && !written
+                    .name()
+                    .is_some_and(|n| self.cat.names.names_owner(&n))
+            {
+                return false;
+            }
         }
         !written.name().is_some_and(|n| names_opaque_id(&n))
     }

@@ -137,6 +137,17 @@ impl Names {
         &self.categories[id as usize]
     }
 
+    /// True when `name` ends with a word that names who personal data belongs to (`user`,
+    /// `currentCustomer`, `profile`), by any category's context: an object so named may hold it.
+    pub fn names_owner(&self, name: &str) -> bool {
+        let norm = normalize(name);
+        !norm.is_empty()
+            && self
+                .categories
+                .iter()
+                .any(|c| ends_with_context(&norm, &c.context))
+    }
+
     pub fn category_by_id(&self, id: &str) -> Option<CategoryId> {
         self.categories
             .iter()
