@@ -24,10 +24,14 @@ pub fn looks_like_template(text: &str) -> bool {
         };
         let inner = String::from_utf8_lossy(&b[k + 2..c]);
         let inner = inner.trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '~');
-        let starts_well = inner
-            .chars()
-            .next()
-            .is_some_and(|ch| ch.is_ascii_alphabetic() || matches!(ch, '_' | '$' | '"' | '\''));
+        let mut chars = inner.chars();
+        let first = chars.next();
+        // Go's html/template writes fields with a leading dot: `{{.User.Email}}`.
+        let go_field =
+            first == Some('.') && chars.next().is_some_and(|ch| ch.is_ascii_alphabetic());
+        let starts_well = go_field
+            || first
+                .is_some_and(|ch| ch.is_ascii_alphabetic() || matches!(ch, '_' | '$' | '"' | '\''));
         if starts_well && !inner.contains(['{', '}', ';']) {
             return true;
         }
