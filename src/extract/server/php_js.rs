@@ -112,8 +112,14 @@ pub(super) fn scripts(b: &[u8], from: usize, to: usize) -> Vec<PhpScript> {
         k += n;
     }
     // Any other string with no markup whose text calls a tracker, wherever it is produced
-    // (returned, assigned, passed to a filter, echoed): the expression it is built by.
-    for lit in &lexed.strings {
+    // (returned, assigned, passed to a filter, echoed): the expression it is built by. A block
+    // whose strings print a `<script>` is read as the page it prints instead
+    // ([`super::php_code::script_strings`]).
+    let prints_script = lexed
+        .strings
+        .iter()
+        .any(|s| super::php_code::opens_script(&b[s.content.0..s.content.1]));
+    for lit in lexed.strings.iter().filter(|_| !prints_script) {
         let content = &b[lit.content.0..lit.content.1];
         if !trackers().may_match(content) || !content.contains(&b'(') {
             continue;
@@ -1328,6 +1334,13 @@ mod tests {
                 "$v"
             ]
         );
+    }
+
+    #[test]
+    fn blocks_printing_a_script_are_read_as_the_page() {
+        let text = "<?php\necho '<script>';\necho \"ttq.identify({ email: '\" . esc_js($e) . \"' });\";\necho '</script>';\n";
+        let ex = extract(text, ServerDialect::Php);
+        assert_eq!(ex.interpolations.len(), 1, "{:?}", ex.interpolations);
     }
 
     #[test]
