@@ -281,7 +281,7 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// `<script>` or `<script ` opening in a literal.
-fn opens_script(s: &[u8]) -> bool {
+pub(super) fn opens_script(s: &[u8]) -> bool {
     s.windows(8).any(|w| {
         w[..7].eq_ignore_ascii_case(b"<script") && (w[7] == b'>' || w[7].is_ascii_whitespace())
     })

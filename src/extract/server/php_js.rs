@@ -1,6 +1,8 @@
 //! JavaScript that PHP code builds in string literals and hands to an emitter:
 //! `wc_enqueue_js("fbq('init', '1', { em: '" . esc_js($email) . "' });")`,
-//! `wp_add_inline_script('x', $js)`, `printf('<script>…%s…</script>', $email)`. The literals
+//! `wp_add_inline_script('x', $js)`, `printf('<script>…%s…</script>', $email)`, or produces as
+//! text with no markup (`return apply_filters('h', sprintf("fbq('init', '%s', %s);", …))`,
+//! `$js = "…"`, `echo "…"`): such text is the script, wherever it goes. The literals
 //! (single- or double-quoted, heredoc, nowdoc) are decoded, their escapes read as what they
 //! print, and joined with the PHP expressions concatenated or interpolated between them: those
 //! are server outputs, named by the expression, as in a `<?= … ?>` tag. The code is a decoded
@@ -56,14 +58,9 @@ fn trackers() -> &'static Prefilter {
 /// The scripts the PHP code `from..to` hands to an emitter, when their text calls a tracker.
 pub(super) fn scripts(b: &[u8], from: usize, to: usize) -> Vec<PhpScript> {
     let to = to.min(b.len());
-    // Cheap gate: the code names a tracker and an emitter at all.
+    // Cheap gate: the code names a tracker at all.
     let body = &b[from..to];
-    let names_emitter = JS_EMITTERS
-        .iter()
-        .map(|(n, _)| *n)
-        .chain([&b"printf"[..]])
-        .any(|n| body.windows(n.len()).any(|w| w == n));
-    if !names_emitter || !trackers().may_match(body) {
+    if !trackers().may_match(body) {
         return Vec::new();
     }
     let lexed = lex(b, from, to);
@@ -96,26 +93,164 @@ pub(super) fn scripts(b: &[u8], from: usize, to: usize) -> Vec<PhpScript> {
                         out.push(PhpScript { parts });
                     }
                 }
-            } else if word == b"printf" || (word == b"sprintf" && r.echoed_at(k)) {
+            } else if word == b"printf" || word == b"sprintf" {
+                let end = match_bracket(code, p, code.len()).map_or(code.len(), |c| c + 1);
+                let produced =
+                    word == b"printf" || r.produced_at(expression_around(code, k, end).0);
                 if let Some(parts) = r.format(&args, 0) {
-                    out.extend(script_elements(parts));
+                    if !has_markup(&parts) && produced {
+                        // Text with no markup that is JavaScript: a script wherever it goes.
+                        push_new(&mut out, PhpScript { parts });
+                    } else if word == b"printf" || r.echoed_at(k) {
+                        for script in script_elements(parts) {
+                            push_new(&mut out, script);
+                        }
+                    }
                 }
             }
         }
         k += n;
     }
-    out.retain(|s| {
-        let text: String = s
-            .parts
-            .iter()
-            .filter_map(|p| match p {
-                Part::Raw { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        trackers().may_match(text.as_bytes())
-    });
+    // Any other string with no markup whose text calls a tracker, wherever it is produced
+    // (returned, assigned, passed to a filter, echoed): the expression it is built by. A block
+    // whose strings print a `<script>` is read as the page it prints instead
+    // ([`super::php_code::script_strings`]).
+    let prints_script = lexed
+        .strings
+        .iter()
+        .any(|s| super::php_code::opens_script(&b[s.content.0..s.content.1]));
+    for lit in lexed.strings.iter().filter(|_| !prints_script) {
+        let content = &b[lit.content.0..lit.content.1];
+        if !trackers().may_match(content) || !content.contains(&b'(') {
+            continue;
+        }
+        if covered(&out, lit.content) {
+            continue;
+        }
+        let (s, e) = expression_around(code, lit.start - from, lit.end - from);
+        if !r.produced_at(s) {
+            continue;
+        }
+        if let Some(parts) = r.string(s, e, 0) {
+            if !has_markup(&parts) {
+                push_new(&mut out, PhpScript { parts });
+            }
+        }
+    }
+    out.retain(|s| trackers().may_match(raw_text(&s.parts).as_bytes()));
     out
+}
+
+/// The literal text of parts.
+fn raw_text(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Raw { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether text holds markup: a `<` that starts a tag, a closing tag or a comment.
+fn has_markup(parts: &[Part]) -> bool {
+    let text = raw_text(parts);
+    let t = text.as_bytes();
+    t.windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
+/// Whether the file bytes `span` are already read as part of a script.
+fn covered(out: &[PhpScript], span: (usize, usize)) -> bool {
+    out.iter().flat_map(|s| &s.parts).any(|p| match p {
+        Part::Raw { file, .. } => file.0 < span.1 && span.0 < file.1,
+        _ => false,
+    })
+}
+
+/// Adds a script unless its text is already read as part of another.
+fn push_new(out: &mut Vec<PhpScript>, script: PhpScript) {
+    let overlaps = script.parts.iter().any(|p| match p {
+        Part::Raw { file, .. } => covered(out, *file),
+        _ => false,
+    });
+    if !overlaps {
+        out.push(script);
+    }
+}
+
+/// The expression a string literal at lexed `s..e` is an operand of: the concatenation
+/// around it, up to what delimits an expression (`=`, `return`, `(`, `,`, `;`, an operator
+/// other than `.`).
+fn expression_around(code: &[u8], s: usize, e: usize) -> (usize, usize) {
+    let mut depth = 0i32;
+    let mut j = s;
+    while j > 0 {
+        let c = code[j - 1];
+        match c {
+            b')' | b']' => depth += 1,
+            b'(' | b'[' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            b'>' if j >= 2 && code[j - 2] == b'-' => {
+                j -= 2;
+                continue;
+            }
+            b':' if j >= 2 && code[j - 2] == b':' => {
+                j -= 2;
+                continue;
+            }
+            b',' | b';' | b'{' | b'}' | b'=' | b'?' | b':' | b'<' | b'>' | b'!' | b'&' | b'|'
+                if depth == 0 =>
+            {
+                break
+            }
+            c if is_ident(c) => {
+                let n = code[..j].iter().rev().take_while(|&&c| is_ident(c)).count();
+                let w = &code[j - n..j];
+                let var = j - n > 0 && code[j - n - 1] == b'$';
+                if depth == 0
+                    && !var
+                    && matches!(w, b"return" | b"echo" | b"print" | b"case" | b"yield")
+                {
+                    break;
+                }
+                j -= n;
+                continue;
+            }
+            _ => {}
+        }
+        j -= 1;
+    }
+    let mut depth = 0i32;
+    let mut k = e;
+    while k < code.len() {
+        let c = code[k];
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => break,
+            b')' | b']' => depth -= 1,
+            b'-' if code.get(k + 1) == Some(&b'>') => {
+                k += 2;
+                continue;
+            }
+            b':' if code.get(k + 1) == Some(&b':') => {
+                k += 2;
+                continue;
+            }
+            b',' | b';' | b'{' | b'=' | b'?' | b':' | b'<' | b'>' | b'&' | b'|' | b'!'
+                if depth == 0 =>
+            {
+                break
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    trim(code, j, k)
 }
 
 /// The PHP code being read: the file's bytes, where the code starts, and the code lexed.
@@ -157,6 +292,52 @@ impl Reader<'_> {
             .take_while(|&&c| is_ident(c))
             .count();
         matches!(&before[p + 1 - n..=p], b"echo" | b"print" | b"return")
+    }
+
+    /// Whether the expression starting at `s` is text the code produces: printed, returned,
+    /// assigned (as [`Self::echoed_at`]) or handed to a WordPress filter, which returns it
+    /// (`apply_filters('hook', $js)`); not the argument of another call (`error_log(…)`, `__(…)`).
+    fn produced_at(&self, s: usize) -> bool {
+        if self.echoed_at(s) {
+            return true;
+        }
+        let code = self.code();
+        let Some(p) = code[..s].iter().rposition(|c| !c.is_ascii_whitespace()) else {
+            return false;
+        };
+        if !matches!(code[p], b'(' | b',') {
+            return false;
+        }
+        // The call whose argument list this is.
+        let mut depth = 0i32;
+        let mut open = None;
+        for j in (0..=p).rev() {
+            match code[j] {
+                b')' | b']' | b'}' => depth += 1,
+                b'(' | b'[' | b'{' if depth == 0 => {
+                    open = Some(j);
+                    break;
+                }
+                b'(' | b'[' | b'{' => depth -= 1,
+                _ => {}
+            }
+        }
+        let Some(open) = open.filter(|&o| code[o] == b'(') else {
+            return false;
+        };
+        let end = code[..open]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map_or(0, |q| q + 1);
+        let n = code[..end]
+            .iter()
+            .rev()
+            .take_while(|&&c| is_ident(c))
+            .count();
+        matches!(
+            &code[end - n..end],
+            b"apply_filters" | b"apply_filters_ref_array"
+        )
     }
 
     fn text(&self, s: usize, e: usize) -> String {
@@ -1121,7 +1302,8 @@ mod tests {
         for text in [
             "<?php wc_enqueue_js(\"jQuery('.x').hide();\"); ?>",
             "<?php echo __('Call fbq(\"track\") to measure', 'x'); ?>",
-            "<?php $js = \"fbq('track', 'Lead');\"; error_log($js); ?>",
+            "<?php error_log(\"fbq('track', 'Lead');\"); ?>",
+            "<?php $m = __('Call fbq(\"track\") to measure', 'x'); ?>",
             "<?php error_log(sprintf('<script>fbq(\"track\", \"%s\")</script>', $e)); ?>",
             // Does not parse: left out, no parse error.
             "<?php wc_enqueue_js(\"fbq('track', \" . $x); ?>",
@@ -1129,6 +1311,36 @@ mod tests {
             let (codes, outs) = read(text);
             assert!(codes.is_empty() && outs.is_empty(), "{text}: {codes:?}");
         }
+    }
+
+    #[test]
+    fn strings_without_markup_are_scripts_wherever_produced() {
+        let text = "<?php\nfunction f() {\n  return apply_filters('h', sprintf(\"fbq('init', '%s', %s);\\n\", esc_js($id), json_encode($this->user_info, JSON_FORCE_OBJECT)));\n}\nfunction g($v) {\n  $js = \"fbq('set', 'agent', '\" . $v . \"');\";\n  echo 'ttq.page();';\n  return \"<p>fbq('track', 'Lead');</p>\";\n}\n";
+        let (codes, outs) = read(text);
+        assert_eq!(
+            codes,
+            [
+                "fbq('init', '_$0', _$1);\n",
+                "fbq('set', 'agent', '_$2');",
+                "ttq.page();"
+            ]
+        );
+        let exprs: Vec<&str> = outs.iter().map(|o| o.1.as_str()).collect();
+        assert_eq!(
+            exprs,
+            [
+                "esc_js($id)",
+                "json_encode($this->user_info, JSON_FORCE_OBJECT)",
+                "$v"
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_printing_a_script_are_read_as_the_page() {
+        let text = "<?php\necho '<script>';\necho \"ttq.identify({ email: '\" . esc_js($e) . \"' });\";\necho '</script>';\n";
+        let ex = extract(text, ServerDialect::Php);
+        assert_eq!(ex.interpolations.len(), 1, "{:?}", ex.interpolations);
     }
 
     #[test]
