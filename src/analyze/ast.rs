@@ -97,11 +97,35 @@ pub(super) fn member_names(members: &[TsTypeElement]) -> Vec<Rc<str>> {
 
 /// The name of a type annotation that is a plain type reference: `HTMLFormElement`, `User`.
 pub(super) fn type_ref_name(ann: &TsTypeAnn) -> Option<&str> {
-    match &*ann.type_ann {
+    type_name(&ann.type_ann)
+}
+
+/// A type reference's name; in a union, the one reference besides `void`, `undefined` and
+/// `null` (`PostHog | void` before the client is created is a `PostHog` once it is).
+fn type_name(ty: &TsType) -> Option<&str> {
+    match ty {
         TsType::TsTypeRef(r) => match &r.type_name {
             TsEntityName::Ident(i) => Some(&i.sym),
             TsEntityName::TsQualifiedName(q) => Some(&q.right.sym),
         },
+        TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(u)) => {
+            let mut named = u.types.iter().filter(|t| {
+                !matches!(
+                    &***t,
+                    TsType::TsKeywordType(k) if matches!(
+                        k.kind,
+                        TsKeywordTypeKind::TsVoidKeyword
+                            | TsKeywordTypeKind::TsUndefinedKeyword
+                            | TsKeywordTypeKind::TsNullKeyword
+                    )
+                )
+            });
+            let one = named.next()?;
+            match named.next() {
+                None => type_name(one),
+                Some(_) => None,
+            }
+        }
         _ => None,
     }
 }
@@ -210,5 +234,15 @@ pub(super) fn expr_path(e: &Expr) -> Option<String> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// `undefined`, `null` or `void 0`: a placeholder that holds nothing.
+pub(super) fn is_nullish(e: &Expr) -> bool {
+    match unwrap_expr(e) {
+        Expr::Ident(i) => &*i.sym == "undefined",
+        Expr::Lit(Lit::Null(_)) => true,
+        Expr::Unary(u) => u.op == UnaryOp::Void && matches!(&*u.arg, Expr::Lit(_)),
+        _ => false,
     }
 }

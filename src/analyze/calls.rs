@@ -33,9 +33,20 @@ impl<'a> Engine<'a> {
                 let recv = self.expr(&m.obj);
                 let key = self.member_key(&m.prop);
                 let owner = expr_name(&m.obj);
-                let cv = match &key {
-                    Some(k) => self.get_prop(&recv, k, owner.as_deref(), to_span(m.span)),
-                    None => Value::default(),
+                // `const analytics = useAnalytics(); analytics.identify(x)`: a local named like
+                // an SDK whose member is a function of the analysed code calls that function
+                // (a hook handing out its own `identify`), not the SDK of that name.
+                let own = match (&*m.obj, &key) {
+                    (Expr::Ident(i), Some(k)) => self
+                        .lookup(&i.sym)
+                        .and_then(|v| v.field(k).cloned())
+                        .filter(|f| matches!(f.kind, Kind::Func(_))),
+                    _ => None,
+                };
+                let cv = match (own, &key) {
+                    (Some(f), _) => f,
+                    (None, Some(k)) => self.get_prop(&recv, k, owner.as_deref(), to_span(m.span)),
+                    (None, None) => Value::default(),
                 };
                 (Some(recv), key, cv)
             }

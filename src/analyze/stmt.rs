@@ -172,9 +172,11 @@ impl<'a> Engine<'a> {
                 }
                 // `posthog = usePostHog()`, `user: User = inject(USER)`: an instance field.
                 ClassMember::ClassProp(p) => {
+                    // `_instance = undefined` holds nothing yet: what a method assigns later
+                    // is the field's value, not joined with a placeholder.
                     let v = match &p.value {
-                        Some(v) => self.expr(v),
-                        None => Value::default(),
+                        Some(v) if !is_nullish(v) => self.expr(v),
+                        _ => Value::default(),
                     };
                     let ty = p.type_ann.as_deref().and_then(type_ref_name);
                     let v = match ty.and_then(|t| self.typed_handle(t)) {
