@@ -390,7 +390,7 @@ impl<'a> Engine<'a> {
                 self.assign_var(name, value.with_step(&step));
             }
             AssignTarget::Simple(SimpleAssignTarget::Member(m)) => {
-                self.assign_member(m, value.clone(), to_span(a.span))
+                self.assign_member(m, value.clone(), to_span(a.span), Some(&a.right))
             }
             AssignTarget::Simple(SimpleAssignTarget::Paren(p)) => {
                 self.assign_to_expr(&p.expr, value.clone())
@@ -425,13 +425,21 @@ impl<'a> Engine<'a> {
     pub(super) fn assign_to_expr(&mut self, e: &'a Expr, value: Value) {
         match e {
             Expr::Ident(i) => self.assign_var(&i.sym, value),
-            Expr::Member(m) => self.assign_member(m, value, to_span(m.span)),
+            Expr::Member(m) => self.assign_member(m, value, to_span(m.span), None),
             Expr::Paren(p) => self.assign_to_expr(&p.expr, value),
             _ => {}
         }
     }
 
-    pub(super) fn assign_member(&mut self, m: &'a MemberExpr, value: Value, span: ByteSpan) {
+    /// `rhs` is the assigned expression when the code wrote one (`x.y = {…}`), which lets a
+    /// sink assignment judge its vendor-defined keys.
+    pub(super) fn assign_member(
+        &mut self,
+        m: &'a MemberExpr,
+        value: Value,
+        span: ByteSpan,
+        rhs: Option<&'a Expr>,
+    ) {
         let obj = self.expr(&m.obj);
         let Some(key) = self.member_key(&m.prop) else {
             return;
@@ -456,6 +464,9 @@ impl<'a> Engine<'a> {
                     what: shape.what.clone(),
                 });
                 self.send_to_sink(&site, 0, &value);
+                if let (Some(rhs), Some(slot)) = (rhs, self.cat.sdks.slot(sdk, &shape.what)) {
+                    self.assigned_slots(&site, slot, rhs, &value);
+                }
                 return;
             }
         }

@@ -86,6 +86,35 @@ impl Engine<'_> {
         }
     }
 
+    /// Reports values of unknown origin in the vendor-defined keys of a sink assignment:
+    /// `window.intercomSettings = {…}`, also `Object.assign({…}, more)` (the literal objects'
+    /// keys; what the other arguments hold is not known, so they are no whole value).
+    pub(super) fn assigned_slots(
+        &mut self,
+        site: &Rc<SinkSite>,
+        slot: &Slot,
+        rhs: &Expr,
+        value: &Value,
+    ) {
+        if self.in_vendor_package(site) {
+            return;
+        }
+        if let Expr::Call(c) = unwrap_expr(rhs) {
+            let object_assign = matches!(&c.callee, Callee::Expr(callee) if matches!(unwrap_expr(callee), Expr::Member(m)
+                if matches!(&*m.obj, Expr::Ident(o) if &*o.sym == "Object")
+                    && matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "assign")));
+            if object_assign {
+                for arg in &c.args {
+                    if arg.spread.is_none() && matches!(unwrap_expr(&arg.expr), Expr::Object(_)) {
+                        self.judge_slot(site, slot, 0, "", Written::Expr(&arg.expr), value, 0);
+                    }
+                }
+            }
+            return;
+        }
+        self.judge_slot(site, slot, 0, "", Written::Expr(rhs), value, 0);
+    }
+
     /// The SDK's own package (`…/mixpanel-browser/dist/…`, a copy of `react-facebook-pixel`)
     /// forwards what its callers hand it: that is the callers' data, judged at their calls.
     fn in_vendor_package(&self, site: &SinkSite) -> bool {
