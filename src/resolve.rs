@@ -221,7 +221,8 @@ impl Resolver {
             for e in rd.flatten() {
                 let n = e.file_name();
                 let Some(n) = n.to_str() else { continue };
-                if let Some(known) = LISTED.iter().find(|k| **k == n) {
+                let mut known = LISTED.iter().chain(bundler::CONFIG_FILES);
+                if let Some(known) = known.find(|k| **k == n) {
                     names.push(known);
                 }
             }
@@ -298,26 +299,13 @@ impl Resolver {
     }
 }
 
-/// The file names [`Resolver::listing`] keeps.
+/// The file names [`Resolver::listing`] keeps, besides the bundler configurations
+/// ([`bundler::CONFIG_FILES`]).
 const LISTED: &[&str] = &[
     "tsconfig.json",
     "jsconfig.json",
     "package.json",
     "pnpm-workspace.yaml",
-    "svelte.config.js",
-    "svelte.config.mjs",
-    "svelte.config.ts",
-    "vite.config.js",
-    "vite.config.mjs",
-    "vite.config.ts",
-    "vite.config.mts",
-    "webpack.config.js",
-    "webpack.config.cjs",
-    "webpack.config.mjs",
-    "webpack.config.ts",
-    "nuxt.config.js",
-    "nuxt.config.ts",
-    "vue.config.js",
 ];
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

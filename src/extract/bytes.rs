@@ -107,7 +107,8 @@ pub(super) fn ident_len(b: &[u8], from: usize, to: usize) -> usize {
         .count()
 }
 
-/// Byte index of the first `needle` in `s` outside quotes and brackets (`||` is not a `|`).
+/// Byte index of the first `needle` in `s` outside quotes (`"`, `'`, and backticks: JavaScript
+/// template literals, PHP and Ruby shell strings) and brackets (`||` is not a `|`).
 pub(super) fn top_level(s: &str, needle: u8) -> Option<usize> {
     let b = s.as_bytes();
     let (mut depth, mut quote) = (0usize, None::<u8>);
@@ -122,7 +123,7 @@ pub(super) fn top_level(s: &str, needle: u8) -> Option<usize> {
             }
         } else {
             match c {
-                b'"' | b'\'' => quote = Some(c),
+                b'"' | b'\'' | b'`' => quote = Some(c),
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' | b'}' => depth = depth.saturating_sub(1),
                 _ if c == needle && depth == 0 => {

@@ -9,7 +9,7 @@
 //! lines are not markup. Everything else is blanked in the masked copy, so spans point into the
 //! file.
 
-use super::bytes::{is_ident, match_bracket};
+use super::bytes::{is_ident, match_bracket, top_level};
 use super::indent::{html_attrs, runs_inline, Attrs, Doc, Syntax};
 use super::Extracted;
 
@@ -194,30 +194,14 @@ fn tag(doc: &mut Doc, i: usize, start: usize) -> usize {
 /// Pug separates attributes with commas or spaces: commas outside quotes and brackets become
 /// spaces, for [`html_attrs`].
 fn commas_as_spaces(inner: &str) -> String {
-    let b = inner.as_bytes();
-    let mut out = b.to_vec();
-    let (mut depth, mut quote) = (0usize, None::<u8>);
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if let Some(q) = quote {
-            if c == b'\\' {
-                i += 1;
-            } else if c == q {
-                quote = None;
-            }
-        } else {
-            match c {
-                b'"' | b'\'' | b'`' => quote = Some(c),
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                b',' if depth == 0 => out[i] = b' ',
-                _ => {}
-            }
-        }
-        i += 1;
+    let mut out = inner.to_string();
+    let mut from = 0;
+    // A comma `top_level` finds is outside quotes and brackets, so the scan may restart after it.
+    while let Some(k) = top_level(&inner[from..], b',') {
+        out.replace_range(from + k..from + k + 1, " ");
+        from += k + 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| inner.to_string())
+    out
 }
 
 #[cfg(test)]
